@@ -1,0 +1,29 @@
+import { Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ApiGraphqlModule, AuthGuard, AuthModule, DatabaseModule, GraphqlExceptionFilter, LoggingModule, SettingsModule } from '#core';
+import { PeopleApiModule } from '#people';
+import { QueueModule } from '#queue';
+import { StorageModule } from '#storage';
+import { HealthController } from './health/health.controller.js';
+
+@Module({
+  imports: [
+    SettingsModule,
+    LoggingModule,
+    DatabaseModule.forRoot({ runMigrations: true }),
+    AuthModule,
+    ApiGraphqlModule,
+    QueueModule,
+    StorageModule,
+    TerminusModule.forRoot({ logger: false }),
+    PeopleApiModule,
+  ],
+  controllers: [HealthController],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+    { provide: APP_PIPE, useValue: new ValidationPipe({ whitelist: true, transform: true, forbidUnknownValues: false }) },
+  ],
+})
+export class AppModule {}

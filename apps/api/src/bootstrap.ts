@@ -1,0 +1,23 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { SETTINGS, type Settings } from '#core';
+import { AccountsService } from '#people';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+
+/** Settings applied to the API however it is started (main, tests). */
+export async function prepareApi(app: INestApplication): Promise<void> {
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const settings = app.get<Settings>(SETTINGS);
+  // Before the first request: a fresh deployment must be enterable with ADMIN_EMAIL / ADMIN_PASSWORD.
+  if (settings.admin) await app.get(AccountsService).ensureAdmin(settings.admin.email, settings.admin.password);
+}
+
+/** Creates, prepares and starts the API; resolves once it listens. */
+export async function startApi(port?: number): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule, { bufferLogs: true });
+  await prepareApi(app);
+  await app.listen(port ?? app.get<Settings>(SETTINGS).port);
+  return app;
+}

@@ -1,0 +1,52 @@
+import { createServer, type Server } from 'node:http';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SETTINGS, type Settings } from '#core';
+import { JobQueue } from '#queue';
+import { DataSource } from 'typeorm';
+
+type Status = 'up' | 'down';
+
+/**
+ * The worker's health probe: GET / on WORKER_HEALTH_PORT answers 200 when PostgreSQL and Redis answer,
+ * else 503, with each one's status. The worker has no other HTTP surface.
+ */
+@Injectable()
+export class WorkerHealthServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WorkerHealthServer.name);
+  private server?: Server;
+
+  constructor(
+    @Inject(SETTINGS) private readonly settings: Settings,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  async status(): Promise<{ status: 'ok' | 'error'; postgres: Status; redis: Status }> {
+    const probe = async (check: () => Promise<unknown>): Promise<Status> => {
+      try {
+        await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000).unref())]);
+        return 'up';
+      } catch {
+        return 'down';
+      }
+    };
+    const [postgres, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.jobs.ping())]);
+    return { status: postgres === 'up' && redis === 'up' ? 'ok' : 'error', postgres, redis };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.server = createServer((_, res) => {
+      void this.status().then((body) => {
+        res.writeHead(body.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.settings.worker.healthPort, resolve));
+    this.logger.log(`Worker health probe on port ${this.settings.worker.healthPort}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await new Promise((resolve) => (this.server ? this.server.close(resolve) : resolve(undefined)));
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { DatabaseModule, LoggingModule, SettingsModule } from '#core';
+import { PeopleModule, PurgeExpiredInvitationsJob } from '#people';
+import { JOB_HANDLERS, JobDispatcher, JobQueue, QueueModule, type JobHandler } from '#queue';
+import { WorkerHealthServer } from './worker-health.server.js';
+
+/** Registers the repeating jobs; re-registering at every start keeps one schedule per job. */
+@Injectable()
+class RepeatingJobs implements OnApplicationBootstrap {
+  constructor(private readonly jobs: JobQueue) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs.schedule('people.purge-expired-invitations', { graceDays: 30 }, '0 3 * * *');
+  }
+}
+
+@Module({
+  imports: [SettingsModule, LoggingModule, DatabaseModule.forRoot({ runMigrations: false }), QueueModule, PeopleModule],
+  providers: [
+    JobDispatcher,
+    {
+      provide: JOB_HANDLERS,
+      inject: [PurgeExpiredInvitationsJob],
+      useFactory: (...handlers: JobHandler[]) => handlers,
+    },
+    RepeatingJobs,
+    WorkerHealthServer,
+  ],
+})
+export class WorkerModule {}

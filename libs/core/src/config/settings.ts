@@ -1,0 +1,174 @@
+/**
+ * Every setting of the platform, read once from the environment and validated as a whole, so that a bad
+ * deployment fails at start with one line per bad or missing value instead of at the first request.
+ */
+export type NodeEnv = 'development' | 'test' | 'production';
+
+export interface Settings {
+  nodeEnv: NodeEnv;
+  port: number;
+  logLevel: string;
+  database: { url: string; migrateOnStart: boolean; poolSize: number };
+  redis: { url: string; prefix: string };
+  s3: {
+    endpoint: string | undefined;
+    region: string;
+    bucket: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    forcePathStyle: boolean;
+    createBucket: boolean;
+  };
+  auth: {
+    jwtSecret: string;
+    jwtTtlSeconds: number;
+    invitationTtlHours: number;
+    loginMaxFailures: number;
+    loginLockSeconds: number;
+  };
+  graphql: { maxDepth: number; maxComplexity: number };
+  worker: { healthPort: number };
+  admin: { email: string; password: string } | undefined;
+}
+
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Parses and validates the environment; throws one SettingsError listing every problem found. */
+export function parseSettings(env: Env): Settings {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const nodeEnv = read.oneOf('NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+  const production = nodeEnv === 'production';
+  const jwtSecret = read.string('JWT_SECRET', production ? undefined : 'filmschool-development-secret-not-for-production');
+  if (production && jwtSecret.length > 0 && jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters in production (e.g. `openssl rand -hex 32`)');
+  }
+  const adminEmail = read.optional('ADMIN_EMAIL');
+  const adminPassword = read.optional('ADMIN_PASSWORD');
+  if (Boolean(adminEmail) !== Boolean(adminPassword)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  if (adminPassword !== undefined && adminPassword.length < 10) {
+    problems.push('ADMIN_PASSWORD must be at least 10 characters');
+  }
+
+  const settings: Settings = {
+    nodeEnv,
+    port: read.port('PORT', 3000),
+    logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    database: {
+      url: read.url('DATABASE_URL', ['postgres:', 'postgresql:']),
+      migrateOnStart: read.boolean('DATABASE_MIGRATE_ON_START', true),
+      poolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 200),
+    },
+    redis: {
+      url: read.url('REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+      prefix: read.string('REDIS_PREFIX', 'filmschool'),
+    },
+    s3: {
+      endpoint: read.optionalUrl('S3_ENDPOINT', ['http:', 'https:']),
+      region: read.string('S3_REGION', 'us-east-1'),
+      bucket: read.string('S3_BUCKET'),
+      accessKeyId: read.string('S3_ACCESS_KEY_ID'),
+      secretAccessKey: read.string('S3_SECRET_ACCESS_KEY'),
+      forcePathStyle: read.boolean('S3_FORCE_PATH_STYLE', false),
+      createBucket: read.boolean('S3_CREATE_BUCKET', !production),
+    },
+    auth: {
+      jwtSecret,
+      jwtTtlSeconds: read.integer('JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+      invitationTtlHours: read.integer('INVITATION_TTL_HOURS', 7 * 24, 1, 90 * 24),
+      loginMaxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1, 100),
+      loginLockSeconds: read.integer('LOGIN_LOCK_SECONDS', 15 * 60, 1, 24 * 3600),
+    },
+    graphql: {
+      maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 10, 2, 50),
+      maxComplexity: read.integer('GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
+    },
+    worker: { healthPort: read.port('WORKER_HEALTH_PORT', 3001) },
+    admin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : undefined,
+  };
+  if (problems.length > 0) throw new SettingsError(problems);
+  return settings;
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  optional(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value ? value : undefined;
+  }
+
+  string(name: string, fallback?: string): string {
+    const value = this.optional(name) ?? fallback;
+    if (value === undefined) {
+      this.problems.push(`${name} is required`);
+      return '';
+    }
+    return value;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  port(name: string, fallback: number): number {
+    return this.integer(name, fallback, 0, 65535);
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.optional(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(raw)) return true;
+    if (['false', '0', 'no'].includes(raw)) return false;
+    this.problems.push(`${name} must be true or false, got "${raw}"`);
+    return fallback;
+  }
+
+  oneOf<const T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+    return fallback;
+  }
+
+  url(name: string, protocols: string[], fallback?: string): string {
+    const value = this.string(name, fallback);
+    if (value && !this.isUrl(value, protocols)) {
+      this.problems.push(`${name} must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL`);
+    }
+    return value;
+  }
+
+  optionalUrl(name: string, protocols: string[]): string | undefined {
+    const value = this.optional(name);
+    return value === undefined ? undefined : this.url(name, protocols);
+  }
+
+  private isUrl(value: string, protocols: string[]): boolean {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,178 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Role, SETTINGS, type AccessTokenClaims, type Actor, type ActorLoader, type Settings } from '#core';
+import { DataSource, IsNull, LessThan, type EntityManager } from 'typeorm';
+import { AuthPayload, InviteUserInput, IssuedInvitation } from '../dto/account.inputs.js';
+import { Fellow, Invitation, User } from '../entities/index.js';
+import { peopleError } from '../people.errors.js';
+import { LoginThrottle } from './login-throttle.js';
+import { assertStrongEnough, hashPassword, verifyPassword } from './passwords.js';
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** Who may invite whom: admins anyone, programme managers trainers and fellows. */
+const INVITABLE: Record<Role, readonly Role[]> = {
+  [Role.ADMIN]: [Role.ADMIN, Role.PROGRAMME_MANAGER, Role.TRAINER, Role.FELLOW],
+  [Role.PROGRAMME_MANAGER]: [Role.TRAINER, Role.FELLOW],
+  [Role.TRAINER]: [],
+  [Role.FELLOW]: [],
+};
+
+/** Accounts: sign-in, invitations, and the caller of each request. */
+@Injectable()
+export class AccountsService implements ActorLoader {
+  private readonly logger = new Logger(AccountsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottle,
+    @Inject(SETTINGS) private readonly settings: Settings,
+  ) {}
+
+  async load(userId: string): Promise<Actor | null> {
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id: userId }, select: { id: true, role: true, fellowId: true } });
+    return user ? { id: user.id, role: user.role, fellowId: user.fellowId } : null;
+  }
+
+  async me(actor: Actor): Promise<User> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: actor.id });
+    if (!user) throw peopleError('USER_NOT_FOUND', 'Your account no longer exists');
+    return user;
+  }
+
+  /** Signs in. A failure never says whether the email or the password was wrong. */
+  async login(email: string, password: string): Promise<AuthPayload> {
+    const normalized = email.trim().toLowerCase();
+    await this.throttle.assertNotLocked(normalized);
+    const user = await this.dataSource.getRepository(User).findOneBy({ email: normalized });
+    if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
+      await this.throttle.recordFailure(normalized);
+      throw peopleError('INVALID_CREDENTIALS', 'Wrong email or password');
+    }
+    await this.throttle.clear(normalized);
+    return this.signIn(user);
+  }
+
+  async invite(actor: Actor, input: InviteUserInput): Promise<IssuedInvitation> {
+    if (!INVITABLE[actor.role].includes(input.role)) {
+      throw peopleError('INVITATION_ROLE_NOT_ALLOWED', `A ${actor.role} cannot invite a ${input.role}`);
+    }
+    if (input.role === Role.FELLOW && !input.fellowId) {
+      throw peopleError('INVITATION_NEEDS_FELLOW', 'A FELLOW invitation needs fellowId: create the fellow profile first');
+    }
+    if (input.role !== Role.FELLOW && input.fellowId) {
+      throw peopleError('INVITATION_FELLOW_ONLY', 'fellowId is only for FELLOW invitations');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertEmailFree(manager, input.email);
+      if (input.fellowId) await this.assertFellowLinkable(manager, input.fellowId);
+      // A new invitation replaces any pending one for the same email: only the latest link works.
+      await manager.update(Invitation, { email: input.email, usedAt: IsNull() }, { usedAt: new Date() });
+      const token = randomBytes(32).toString('base64url');
+      const invitation = await manager.save(
+        manager.create(Invitation, {
+          email: input.email,
+          fullName: input.fullName,
+          role: input.role,
+          fellowId: input.fellowId ?? null,
+          tokenHash: hashToken(token),
+          expiresAt: new Date(Date.now() + this.settings.auth.invitationTtlHours * 3600_000),
+          invitedById: actor.id,
+          usedAt: null,
+        }),
+      );
+      this.logger.log({ invitationId: invitation.id, role: invitation.role, invitedBy: actor.id }, 'Invitation issued');
+      return { id: invitation.id, email: invitation.email, role: invitation.role, token, expiresAt: invitation.expiresAt };
+    });
+  }
+
+  /** Accepts an invitation once: sets the password, creates the account and signs in. */
+  async accept(token: string, password: string): Promise<AuthPayload> {
+    assertStrongEnough(password);
+    const passwordHash = await hashPassword(password);
+    const user = await this.dataSource.transaction(async (manager) => {
+      // Claiming the invitation with a conditional UPDATE makes two concurrent accepts of one token
+      // produce one account: the second finds nothing left to claim.
+      const claimed: Invitation[] = await manager
+        .createQueryBuilder()
+        .update(Invitation)
+        .set({ usedAt: () => 'now()' })
+        .where({ tokenHash: hashToken(token), usedAt: IsNull() })
+        .andWhere('expires_at > now()')
+        .returning('*')
+        .execute()
+        .then((result) => (result.raw as Record<string, unknown>[]).map((row) => manager.create(Invitation, toInvitation(row))));
+      const invitation = claimed[0];
+      if (!invitation) {
+        throw peopleError('INVITATION_INVALID', 'This invitation is unknown, already used or expired: ask for a new one');
+      }
+      await this.assertEmailFree(manager, invitation.email);
+      if (invitation.fellowId) await this.assertFellowLinkable(manager, invitation.fellowId);
+      return manager.save(
+        manager.create(User, {
+          email: invitation.email,
+          fullName: invitation.fullName,
+          role: invitation.role,
+          fellowId: invitation.fellowId,
+          passwordHash,
+        }),
+      );
+    });
+    return this.signIn(user);
+  }
+
+  /** Creates the ADMIN_EMAIL account at start when no account has that email, so a new deployment can be entered. */
+  async ensureAdmin(email: string, password: string): Promise<boolean> {
+    const users = this.dataSource.getRepository(User);
+    if (await users.existsBy({ email })) return false;
+    assertStrongEnough(password);
+    await users
+      .createQueryBuilder()
+      .insert()
+      .values({ email, fullName: 'Administrator', role: Role.ADMIN, passwordHash: await hashPassword(password) })
+      .orIgnore()
+      .execute();
+    this.logger.log({ email }, 'Created the administrator account from ADMIN_EMAIL');
+    return true;
+  }
+
+  /** Deletes invitations that expired more than `graceDays` ago and were never used. */
+  async purgeExpiredInvitations(graceDays: number): Promise<number> {
+    const result = await this.dataSource
+      .getRepository(Invitation)
+      .delete({ usedAt: IsNull(), expiresAt: LessThan(new Date(Date.now() - graceDays * 86_400_000)) });
+    return result.affected ?? 0;
+  }
+
+  private async signIn(user: User): Promise<AuthPayload> {
+    const claims: AccessTokenClaims = { sub: user.id, role: user.role };
+    return { accessToken: await this.jwt.signAsync(claims), user };
+  }
+
+  private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {
+    if (await manager.existsBy(User, { email })) {
+      throw peopleError('EMAIL_TAKEN', `An account with the email ${email} already exists`);
+    }
+  }
+
+  private async assertFellowLinkable(manager: EntityManager, fellowId: string): Promise<void> {
+    const fellow = await manager.findOneBy(Fellow, { id: fellowId });
+    if (!fellow) throw peopleError('FELLOW_NOT_FOUND', `No fellow with id ${fellowId}`);
+    if (await manager.existsBy(User, { fellowId })) {
+      throw peopleError('FELLOW_HAS_ACCOUNT', `${fellow.fullName} already has an account`);
+    }
+  }
+}
+
+function toInvitation(row: Record<string, unknown>): Partial<Invitation> {
+  return {
+    id: row.id as string,
+    email: row.email as string,
+    fullName: row.full_name as string,
+    role: row.role as Role,
+    fellowId: (row.fellow_id as string | null) ?? null,
+  };
+}

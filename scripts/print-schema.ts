@@ -1,0 +1,44 @@
+/**
+ * npm run schema:print   writes schema.gql, the GraphQL schema the API serves, from the code
+ * npm run schema:check   fails when the committed schema.gql differs from what the code prints (CI)
+ *
+ * An end-to-end test also checks that the running API serves exactly this schema.
+ */
+import 'reflect-metadata';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { CalendarDate } from '#core';
+import { PEOPLE_RESOLVERS } from '#people';
+
+export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
+
+async function printedSchema(): Promise<string> {
+  const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
+  try {
+    const schema = await app.get(GraphQLSchemaFactory).create([...PEOPLE_RESOLVERS], [CalendarDate]);
+    return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  } finally {
+    await app.close();
+  }
+}
+
+const printed = await printedSchema();
+if (process.argv.includes('--check')) {
+  let committed = '';
+  try {
+    committed = readFileSync(SCHEMA_FILE, 'utf8');
+  } catch {
+    // a missing file differs like any other
+  }
+  if (committed !== printed) {
+    console.error('schema.gql differs from the schema the code prints: run `npm run schema:print` and commit schema.gql');
+    process.exit(1);
+  }
+  console.log('schema.gql matches the code');
+} else {
+  writeFileSync(SCHEMA_FILE, printed);
+  console.log('Wrote schema.gql');
+}
