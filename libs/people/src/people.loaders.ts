@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import type { Actor } from '#core';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AccessScope } from './access-scope.js';
-import { Cohort, EnrollmentStatus, Fellow, Programme, User } from './entities/index.js';
+import { Cohort, CohortTrainer, Enrollment, EnrollmentStatus, Fellow, Programme, User } from './entities/index.js';
 
 function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
   const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
@@ -52,46 +52,43 @@ export class PeopleLoaderSet {
     ),
   );
 
+  // Relations through a link table are read as link rows with their target joined: one row per link, so a
+  // trainer of fifty cohorts comes back fifty times, once per cohort.
+
   /** Fellows of each cohort, withdrawn ones left out, by name. */
   readonly fellowsOfCohort = new DataLoader<string, Fellow[]>(async (cohortIds) => {
-    const rows = await this.dataSource
-      .getRepository(Fellow)
-      .createQueryBuilder('fellow')
-      .innerJoin('enrollment', 'enrollment', 'enrollment.fellow_id = fellow.id')
-      .addSelect('enrollment.cohort_id', 'enrollment_cohort_id')
-      .where('enrollment.cohort_id IN (:...cohortIds)', { cohortIds })
+    const links = await this.dataSource
+      .getRepository(Enrollment)
+      .createQueryBuilder('enrollment')
+      .innerJoinAndSelect('enrollment.fellow', 'fellow')
+      .where('enrollment.cohortId IN (:...cohortIds)', { cohortIds })
       .andWhere('enrollment.status <> :withdrawn', { withdrawn: EnrollmentStatus.WITHDRAWN })
       .orderBy('fellow.fullName', 'ASC')
-      .getRawAndEntities();
-    const pairs = rows.entities.map((fellow, i) => ({ fellow, cohortId: String(rows.raw[i].enrollment_cohort_id) }));
-    return byKey(cohortIds, pairs, (pair) => pair.cohortId).map((group) => group.map((pair) => pair.fellow));
+      .getMany();
+    return byKey(cohortIds, links, (link) => link.cohortId).map((group) => group.map((link) => link.fellow!));
   });
 
-  /** Cohorts each fellow is or was enrolled in. */
+  /** Cohorts each fellow is or was enrolled in, earliest first. */
   readonly cohortsOfFellow = new DataLoader<string, Cohort[]>(async (fellowIds) => {
-    const rows = await this.dataSource
-      .getRepository(Cohort)
-      .createQueryBuilder('cohort')
-      .innerJoin('enrollment', 'enrollment', 'enrollment.cohort_id = cohort.id')
-      .addSelect('enrollment.fellow_id', 'enrollment_fellow_id')
-      .where('enrollment.fellow_id IN (:...fellowIds)', { fellowIds })
+    const links = await this.dataSource
+      .getRepository(Enrollment)
+      .createQueryBuilder('enrollment')
+      .innerJoinAndSelect('enrollment.cohort', 'cohort')
+      .where('enrollment.fellowId IN (:...fellowIds)', { fellowIds })
       .orderBy('cohort.startDate', 'ASC', 'NULLS LAST')
-      .getRawAndEntities();
-    const pairs = rows.entities.map((cohort, i) => ({ cohort, fellowId: String(rows.raw[i].enrollment_fellow_id) }));
-    return byKey(fellowIds, pairs, (pair) => pair.fellowId).map((group) => group.map((pair) => pair.cohort));
+      .getMany();
+    return byKey(fellowIds, links, (link) => link.fellowId).map((group) => group.map((link) => link.cohort!));
   });
 
   readonly trainersOfCohort = new DataLoader<string, User[]>(async (cohortIds) => {
-    const rows = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .innerJoin('cohort_trainer', 'ct', 'ct.user_id = user.id')
-      .addSelect('ct.cohort_id', 'ct_cohort_id')
-      .where('ct.cohort_id IN (:...cohortIds)', { cohortIds })
-      .orderBy('user.fullName', 'ASC')
-      .getRawAndEntities();
-    const pairs = rows.entities.map((user, i) => ({ user, cohortId: String(rows.raw[i].ct_cohort_id) }));
-    return byKey(cohortIds, pairs, (pair) => pair.cohortId).map((group) => group.map((pair) => pair.user));
+    const links = await this.dataSource
+      .getRepository(CohortTrainer)
+      .createQueryBuilder('link')
+      .innerJoinAndSelect('link.user', 'trainer')
+      .where('link.cohortId IN (:...cohortIds)', { cohortIds })
+      .orderBy('trainer.fullName', 'ASC')
+      .getMany();
+    return byKey(cohortIds, links, (link) => link.cohortId).map((group) => group.map((link) => link.user!));
   });
 
   readonly userOfFellow = new DataLoader<string, User | null>(async (fellowIds) =>

@@ -1,10 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { getNullableType, GraphQLError, isListType } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
-/** A paginated field costs its page size times the cost of one node. */
-const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) =>
-  typeof args.first === 'number' ? 1 + childComplexity * args.first : undefined;
+/** Assumed size of a list without a page size (a cohort's fellows, a fellow's cohorts). */
+const ASSUMED_LIST_SIZE = 10;
+
+/** A paginated field costs its page size times one node; another list its assumed size times one item. */
+const listEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
+  if (typeof args.first === 'number') return 1 + childComplexity * args.first;
+  // A connection's `nodes` are already counted by its `first`.
+  if (field.name !== 'nodes' && isListType(getNullableType(field.type))) return 1 + childComplexity * ASSUMED_LIST_SIZE;
+  return undefined;
+};
 
 /**
  * Refuses an operation whose estimated cost exceeds `maxComplexity`, after parsing and validation but before
@@ -20,7 +27,7 @@ export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin
             query: document,
             operationName: request.operationName,
             variables: request.variables,
-            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
           });
           if (complexity > maxComplexity) {
             throw new GraphQLError(

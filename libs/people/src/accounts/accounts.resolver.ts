@@ -1,9 +1,9 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ALL_ROLES, CurrentActor, MANAGERS, Public, Roles, type Actor } from '#core';
+import { ALL_ROLES, CurrentActor, MANAGERS, Public, Roles, type Actor, type AuthenticatedRequest } from '#core';
 import { AuthPayload, InviteUserInput, IssuedInvitation } from '../dto/account.inputs.js';
 import { Fellow, User } from '../entities/index.js';
 import { PeopleLoaders } from '../people.loaders.js';
-import { AccountsService } from './accounts.service.js';
+import { AccountsService, actorOf } from './accounts.service.js';
 
 @Resolver(() => User)
 export class AccountsResolver {
@@ -17,8 +17,8 @@ export class AccountsResolver {
 
   @Public()
   @Mutation(() => AuthPayload)
-  login(@Args('email') email: string, @Args('password') password: string) {
-    return this.accounts.login(email, password);
+  async login(@Context('req') req: AuthenticatedRequest, @Args('email') email: string, @Args('password') password: string) {
+    return signedIn(req, await this.accounts.login(email, password));
   }
 
   @Roles(...MANAGERS)
@@ -29,9 +29,15 @@ export class AccountsResolver {
 
   @Public()
   @Mutation(() => AuthPayload)
-  acceptInvitation(@Args('token') token: string, @Args('password') password: string) {
-    return this.accounts.accept(token, password);
+  async acceptInvitation(@Context('req') req: AuthenticatedRequest, @Args('token') token: string, @Args('password') password: string) {
+    return signedIn(req, await this.accounts.accept(token, password));
   }
+}
+
+/** From here on the request acts as the account that just signed in, so `user { fellow }` resolves for it. */
+function signedIn(req: AuthenticatedRequest, payload: AuthPayload): AuthPayload {
+  req.actor = actorOf(payload.user);
+  return payload;
 }
 
 @Resolver(() => User)

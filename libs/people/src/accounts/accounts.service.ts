@@ -12,6 +12,8 @@ import { assertStrongEnough, hashPassword, verifyPassword } from './passwords.js
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+export const actorOf = (user: Pick<User, 'id' | 'role' | 'fellowId'>): Actor => ({ id: user.id, role: user.role, fellowId: user.fellowId });
+
 /** Who may invite whom: admins anyone, programme managers trainers and fellows. */
 const INVITABLE: Record<Role, readonly Role[]> = {
   [Role.ADMIN]: [Role.ADMIN, Role.PROGRAMME_MANAGER, Role.TRAINER, Role.FELLOW],
@@ -34,7 +36,7 @@ export class AccountsService implements ActorLoader {
 
   async load(userId: string): Promise<Actor | null> {
     const user = await this.dataSource.getRepository(User).findOne({ where: { id: userId }, select: { id: true, role: true, fellowId: true } });
-    return user ? { id: user.id, role: user.role, fellowId: user.fellowId } : null;
+    return user ? actorOf(user) : null;
   }
 
   async me(actor: Actor): Promise<User> {
