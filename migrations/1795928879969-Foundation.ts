@@ -5,35 +5,65 @@ export class Foundation1795928879969 implements MigrationInterface {
   name = 'Foundation1795928879969';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "programme" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" text NOT NULL, "description" text, "countries" text array NOT NULL DEFAULT '{}', "archived_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_76ff6b30b74f213944d1ac0a660" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "programme" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" text NOT NULL, "description" text, "countries" text array NOT NULL DEFAULT '{}', "archived_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_76ff6b30b74f213944d1ac0a660" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE TYPE "public"."cohort_status" AS ENUM('PLANNED', 'ACTIVE', 'COMPLETED')`);
-    await queryRunner.query(`CREATE TABLE "cohort" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "programme_id" uuid NOT NULL, "name" text NOT NULL, "start_date" date, "end_date" date, "status" "public"."cohort_status" NOT NULL DEFAULT 'PLANNED', "time_zone" text NOT NULL DEFAULT 'Africa/Bamako', "archived_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_cohort_dates" CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date), CONSTRAINT "PK_4fb3cca38dc4b461110344e5f9b" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "cohort" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "programme_id" uuid NOT NULL, "name" text NOT NULL, "start_date" date, "end_date" date, "status" "public"."cohort_status" NOT NULL DEFAULT 'PLANNED', "time_zone" text NOT NULL DEFAULT 'Africa/Bamako', "archived_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_cohort_dates" CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date), CONSTRAINT "PK_4fb3cca38dc4b461110344e5f9b" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_cohort_programme" ON "cohort"  ("programme_id") `);
     await queryRunner.query(`CREATE TYPE "public"."gender" AS ENUM('FEMALE', 'MALE', 'OTHER', 'UNDISCLOSED')`);
-    await queryRunner.query(`CREATE TABLE "fellow" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "full_name" text NOT NULL, "gender" "public"."gender" NOT NULL, "city" text, "region" text, "country" text NOT NULL, "email" text, "phone" text, "archived_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_6653323087df11bbf75806e7298" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "fellow" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "full_name" text NOT NULL, "gender" "public"."gender" NOT NULL, "city" text, "region" text, "country" text NOT NULL, "email" text, "phone" text, "archived_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_6653323087df11bbf75806e7298" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_fellow_region" ON "fellow"  ("region") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_fellow_email" ON "fellow"  ("email") WHERE email IS NOT NULL`);
     await queryRunner.query(`CREATE TYPE "public"."role" AS ENUM('ADMIN', 'PROGRAMME_MANAGER', 'TRAINER', 'FELLOW')`);
-    await queryRunner.query(`CREATE TABLE "user_account" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "email" text NOT NULL, "full_name" text NOT NULL, "role" "public"."role" NOT NULL, "password_hash" text NOT NULL, "fellow_id" uuid, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "REL_e51ddef5c49dd6ee564bcfb36d" UNIQUE ("fellow_id"), CONSTRAINT "PK_6acfec7285fdf9f463462de3e9f" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "user_account" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "email" text NOT NULL, "full_name" text NOT NULL, "role" "public"."role" NOT NULL, "password_hash" text NOT NULL, "fellow_id" uuid, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "REL_e51ddef5c49dd6ee564bcfb36d" UNIQUE ("fellow_id"), CONSTRAINT "PK_6acfec7285fdf9f463462de3e9f" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_user_account_email" ON "user_account"  ("email") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_user_account_fellow" ON "user_account"  ("fellow_id") WHERE fellow_id IS NOT NULL`);
-    await queryRunner.query(`CREATE TABLE "cohort_trainer" ("cohort_id" uuid NOT NULL, "user_id" uuid NOT NULL, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_87d3435b26a2da4e04ea77cf6d6" PRIMARY KEY ("cohort_id", "user_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "cohort_trainer" ("cohort_id" uuid NOT NULL, "user_id" uuid NOT NULL, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_87d3435b26a2da4e04ea77cf6d6" PRIMARY KEY ("cohort_id", "user_id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_cohort_trainer_user" ON "cohort_trainer"  ("user_id") `);
     await queryRunner.query(`CREATE TYPE "public"."enrollment_status" AS ENUM('ENROLLED', 'WITHDRAWN', 'GRADUATED')`);
-    await queryRunner.query(`CREATE TABLE "enrollment" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "cohort_id" uuid NOT NULL, "fellow_id" uuid NOT NULL, "status" "public"."enrollment_status" NOT NULL DEFAULT 'ENROLLED', "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "uq_enrollment_cohort_fellow" UNIQUE ("cohort_id", "fellow_id"), CONSTRAINT "PK_7e200c699fa93865cdcdd025885" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "enrollment" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "cohort_id" uuid NOT NULL, "fellow_id" uuid NOT NULL, "status" "public"."enrollment_status" NOT NULL DEFAULT 'ENROLLED', "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "uq_enrollment_cohort_fellow" UNIQUE ("cohort_id", "fellow_id"), CONSTRAINT "PK_7e200c699fa93865cdcdd025885" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_enrollment_fellow" ON "enrollment"  ("fellow_id") `);
     await queryRunner.query(`CREATE TYPE "public"."invitation_role" AS ENUM('ADMIN', 'PROGRAMME_MANAGER', 'TRAINER', 'FELLOW')`);
-    await queryRunner.query(`CREATE TABLE "invitation" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "email" text NOT NULL, "full_name" text NOT NULL, "role" "public"."invitation_role" NOT NULL, "fellow_id" uuid, "token_hash" text NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "used_at" TIMESTAMP WITH TIME ZONE, "invited_by_id" uuid, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_beb994737756c0f18a1c1f8669c" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "invitation" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "email" text NOT NULL, "full_name" text NOT NULL, "role" "public"."invitation_role" NOT NULL, "fellow_id" uuid, "token_hash" text NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "used_at" TIMESTAMP WITH TIME ZONE, "invited_by_id" uuid, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_beb994737756c0f18a1c1f8669c" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_invitation_email" ON "invitation"  ("email") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_invitation_token_hash" ON "invitation"  ("token_hash") `);
-    await queryRunner.query(`ALTER TABLE "cohort" ADD CONSTRAINT "fk_cohort_programme" FOREIGN KEY ("programme_id") REFERENCES "programme"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "user_account" ADD CONSTRAINT "fk_user_account_fellow" FOREIGN KEY ("fellow_id") REFERENCES "fellow"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "cohort_trainer" ADD CONSTRAINT "fk_cohort_trainer_cohort" FOREIGN KEY ("cohort_id") REFERENCES "cohort"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "cohort_trainer" ADD CONSTRAINT "fk_cohort_trainer_user" FOREIGN KEY ("user_id") REFERENCES "user_account"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "enrollment" ADD CONSTRAINT "fk_enrollment_cohort" FOREIGN KEY ("cohort_id") REFERENCES "cohort"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "enrollment" ADD CONSTRAINT "fk_enrollment_fellow" FOREIGN KEY ("fellow_id") REFERENCES "fellow"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "invitation" ADD CONSTRAINT "fk_invitation_fellow" FOREIGN KEY ("fellow_id") REFERENCES "fellow"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "invitation" ADD CONSTRAINT "fk_invitation_invited_by" FOREIGN KEY ("invited_by_id") REFERENCES "user_account"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "cohort" ADD CONSTRAINT "fk_cohort_programme" FOREIGN KEY ("programme_id") REFERENCES "programme"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "user_account" ADD CONSTRAINT "fk_user_account_fellow" FOREIGN KEY ("fellow_id") REFERENCES "fellow"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "cohort_trainer" ADD CONSTRAINT "fk_cohort_trainer_cohort" FOREIGN KEY ("cohort_id") REFERENCES "cohort"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "cohort_trainer" ADD CONSTRAINT "fk_cohort_trainer_user" FOREIGN KEY ("user_id") REFERENCES "user_account"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "enrollment" ADD CONSTRAINT "fk_enrollment_cohort" FOREIGN KEY ("cohort_id") REFERENCES "cohort"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "enrollment" ADD CONSTRAINT "fk_enrollment_fellow" FOREIGN KEY ("fellow_id") REFERENCES "fellow"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "invitation" ADD CONSTRAINT "fk_invitation_fellow" FOREIGN KEY ("fellow_id") REFERENCES "fellow"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "invitation" ADD CONSTRAINT "fk_invitation_invited_by" FOREIGN KEY ("invited_by_id") REFERENCES "user_account"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

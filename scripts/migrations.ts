@@ -72,7 +72,8 @@ async function main(): Promise<void> {
   try {
     switch (command) {
       case 'generate': {
-        if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('Name the migration in PascalCase: npm run migration:generate -- AddFilms');
+        if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
+          throw new Error('Name the migration in PascalCase: npm run migration:generate -- AddFilms');
         const changes = await withScratchDatabase(server.serverUrl, pendingSchemaChanges);
         if (changes.up.length === 0) {
           console.log('The migrations already match the entities: nothing to generate');

@@ -5,8 +5,8 @@ import { DataSource } from 'typeorm';
 const INVITE = 'mutation Invite($input: InviteUserInput!) { inviteUser(input: $input) { id email role token expiresAt } }';
 const ACCEPT =
   'mutation Accept($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) { accessToken user { id email role fellow { id fullName } } } }';
-const LOGIN = 'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken user { role } } }';
-
+const LOGIN =
+  'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken user { role } } }';
 
 describe('accounts', () => {
   let api: TestApi;
@@ -95,10 +95,18 @@ describe('accounts', () => {
     expect(noProfile.errors?.[0].extensions.reason).toBe('INVITATION_NEEDS_FELLOW');
 
     const fellow = await people.account('FELLOW', fellowId);
-    const me = await api.ok<{ me: { role: string; fellow: { id: string; fullName: string } } }>('{ me { role fellow { id fullName } } }', {}, fellow.token);
+    const me = await api.ok<{ me: { role: string; fellow: { id: string; fullName: string } } }>(
+      '{ me { role fellow { id fullName } } }',
+      {},
+      fellow.token,
+    );
     expect(me.me).toEqual({ role: 'FELLOW', fellow: { id: fellowId, fullName: 'Mariam Fellow' } });
 
-    const second = await api.gql(INVITE, { input: { email: 'f2@example.org', fullName: 'F2', role: 'FELLOW', fellowId } }, await people.admin());
+    const second = await api.gql(
+      INVITE,
+      { input: { email: 'f2@example.org', fullName: 'F2', role: 'FELLOW', fellowId } },
+      await people.admin(),
+    );
     expect(second.errors?.[0].extensions.reason).toBe('FELLOW_HAS_ACCOUNT');
   });
 

@@ -46,11 +46,19 @@ describe('programmes, cohorts and fellows', () => {
     });
 
     it('lets a trainer see the cohorts assigned to them and their fellows, and no other', async () => {
-      const list = await api.ok<{ cohorts: { nodes: { id: string }[]; totalCount: number } }>('{ cohorts { nodes { id } totalCount } }', {}, trainerA.token);
+      const list = await api.ok<{ cohorts: { nodes: { id: string }[]; totalCount: number } }>(
+        '{ cohorts { nodes { id } totalCount } }',
+        {},
+        trainerA.token,
+      );
       expect(list.cohorts.nodes.map((c) => c.id)).toEqual([cohortA]);
       expect(list.cohorts.totalCount).toBe(1);
 
-      const own = await api.ok<{ cohort: { fellows: { id: string }[]; trainers: { id: string }[] } }>(COHORT, { id: cohortA }, trainerA.token);
+      const own = await api.ok<{ cohort: { fellows: { id: string }[]; trainers: { id: string }[] } }>(
+        COHORT,
+        { id: cohortA },
+        trainerA.token,
+      );
       expect(own.cohort.fellows.map((f) => f.id)).toEqual([fellowA]);
       expect(own.cohort.trainers.map((t) => t.id)).toEqual([trainerA.id]);
 
@@ -61,7 +69,11 @@ describe('programmes, cohorts and fellows', () => {
     });
 
     it('lets a fellow see their own profile and cohorts, not another fellow', async () => {
-      const own = await api.ok<{ fellow: { fullName: string; email: string; cohorts: { id: string }[] } }>(FELLOW, { id: fellowA }, fellowAccount.token);
+      const own = await api.ok<{ fellow: { fullName: string; email: string; cohorts: { id: string }[] } }>(
+        FELLOW,
+        { id: fellowA },
+        fellowAccount.token,
+      );
       expect(own.fellow).toMatchObject({ fullName: 'Aminata A', email: 'aminata@example.org', cohorts: [{ id: cohortA }] });
       expect(await api.errorCode(FELLOW, { id: fellowB }, fellowAccount.token)).toBe('FORBIDDEN');
       expect(await api.errorCode(COHORT, { id: cohortB }, fellowAccount.token)).toBe('FORBIDDEN');
@@ -94,7 +106,11 @@ describe('programmes, cohorts and fellows', () => {
       expect(programme.errors?.[0].message).toContain('name must not be empty');
       expect(programme.errors?.[0].message).toContain('ISO 3166-1 alpha-2');
 
-      const fellow = await api.gql('mutation { createFellow(input: { fullName: "Kadia", gender: FEMALE, country: "Mali" }) { id } }', {}, admin);
+      const fellow = await api.gql(
+        'mutation { createFellow(input: { fullName: "Kadia", gender: FEMALE, country: "Mali" }) { id } }',
+        {},
+        admin,
+      );
       expect(fellow.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
 
       const programmeId = await people.programme();
@@ -116,11 +132,19 @@ describe('programmes, cohorts and fellows', () => {
       const cohortId = await people.cohort(await people.programme());
       const fellowId = await people.fellow();
       await people.enroll(cohortId, fellowId);
-      const twice = await api.gql('mutation ($c: ID!, $f: ID!) { enrollFellow(cohortId: $c, fellowId: $f) { id } }', { c: cohortId, f: fellowId }, admin);
+      const twice = await api.gql(
+        'mutation ($c: ID!, $f: ID!) { enrollFellow(cohortId: $c, fellowId: $f) { id } }',
+        { c: cohortId, f: fellowId },
+        admin,
+      );
       expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'FELLOW_ALREADY_ENROLLED' });
 
       const manager = await people.account('PROGRAMME_MANAGER');
-      const notTrainer = await api.gql('mutation ($c: ID!, $u: ID!) { assignTrainer(cohortId: $c, userId: $u) { id } }', { c: cohortId, u: manager.id }, admin);
+      const notTrainer = await api.gql(
+        'mutation ($c: ID!, $u: ID!) { assignTrainer(cohortId: $c, userId: $u) { id } }',
+        { c: cohortId, u: manager.id },
+        admin,
+      );
       expect(notTrainer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_A_TRAINER' });
 
       const missing = await api.gql('{ cohort(id: "not-an-id") { id } }', {}, admin);
@@ -137,9 +161,17 @@ describe('programmes, cohorts and fellows', () => {
       );
       expect(updated.updateCohort).toEqual({ status: 'ACTIVE', endDate: '2021-12-15' });
       await api.ok('mutation ($id: ID!) { archiveProgramme(id: $id) { id } }', { id: programmeId }, admin);
-      const listed = await api.ok<{ cohorts: { nodes: { id: string }[] } }>('query ($p: ID!) { cohorts(filter: { programmeId: $p }) { nodes { id } } }', { p: programmeId }, admin);
+      const listed = await api.ok<{ cohorts: { nodes: { id: string }[] } }>(
+        'query ($p: ID!) { cohorts(filter: { programmeId: $p }) { nodes { id } } }',
+        { p: programmeId },
+        admin,
+      );
       expect(listed.cohorts.nodes).toEqual([]);
-      const enroll = await api.gql('mutation ($c: ID!, $f: ID!) { enrollFellow(cohortId: $c, fellowId: $f) { id } }', { c: cohortId, f: await people.fellow() }, admin);
+      const enroll = await api.gql(
+        'mutation ($c: ID!, $f: ID!) { enrollFellow(cohortId: $c, fellowId: $f) { id } }',
+        { c: cohortId, f: await people.fellow() },
+        admin,
+      );
       expect(enroll.errors?.[0].extensions.reason).toBe('ARCHIVED');
     });
   });
@@ -153,15 +185,13 @@ describe('programmes, cohorts and fellows', () => {
         await people.enroll(cohortId, id);
         ids.push(id);
       }
-      const page = 'query ($after: String, $c: ID!) { fellows(first: 2, after: $after, filter: { cohortId: $c }) { nodes { id } totalCount pageInfo { hasNextPage endCursor } } }';
+      const page =
+        'query ($after: String, $c: ID!) { fellows(first: 2, after: $after, filter: { cohortId: $c }) { nodes { id } totalCount pageInfo { hasNextPage endCursor } } }';
       const seen: string[] = [];
       let after: string | null = null;
       for (let pages = 0; pages < 5; pages += 1) {
-        const data: { fellows: { nodes: { id: string }[]; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await api.ok(
-          page,
-          { after, c: cohortId },
-          admin,
-        );
+        const data: { fellows: { nodes: { id: string }[]; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string } } } =
+          await api.ok(page, { after, c: cohortId }, admin);
         expect(data.fellows.totalCount).toBe(5);
         expect(data.fellows.nodes.length).toBeLessThanOrEqual(2);
         seen.push(...data.fellows.nodes.map((n) => n.id));
@@ -189,10 +219,15 @@ describe('programmes, cohorts and fellows', () => {
         await people.assignTrainer(cohortId, trainer.id);
         await people.enroll(cohortId, await people.fellow());
       }
-      const query = 'query ($n: Int!, $p: ID!) { cohorts(first: $n, filter: { programmeId: $p }) { nodes { programme { name } fellows { fullName } trainers { fullName } } } }';
+      const query =
+        'query ($n: Int!, $p: ID!) { cohorts(first: $n, filter: { programmeId: $p }) { nodes { programme { name } fellows { fullName } trainers { fullName } } } }';
       const statementsFor = async (n: number): Promise<number> => {
         const before = SqlStatementCounter.count;
-        const data = await api.ok<{ cohorts: { nodes: { fellows: unknown[]; trainers: unknown[] }[] } }>(query, { n, p: programmeId }, admin);
+        const data = await api.ok<{ cohorts: { nodes: { fellows: unknown[]; trainers: unknown[] }[] } }>(
+          query,
+          { n, p: programmeId },
+          admin,
+        );
         expect(data.cohorts.nodes).toHaveLength(n);
         expect(data.cohorts.nodes.map((c) => [c.fellows.length, c.trainers.length])).toEqual(Array(n).fill([1, 1]));
         return SqlStatementCounter.count - before;
@@ -204,11 +239,13 @@ describe('programmes, cohorts and fellows', () => {
     });
 
     it('refuses a query past the depth or cost limits before any SQL runs', async () => {
-      const deep = '{ cohorts { nodes { programme { cohorts { programme { cohorts { programme { cohorts { programme { cohorts { programme { cohorts { programme { name } } } } } } } } } } } } } }';
+      const deep =
+        '{ cohorts { nodes { programme { cohorts { programme { cohorts { programme { cohorts { programme { cohorts { programme { cohorts { programme { name } } } } } } } } } } } } } }';
       const before = SqlStatementCounter.count;
       const response = await api.gql(deep, {}, admin);
       expect(response.errors?.[0].message).toMatch(/exceeds maximum operation depth/);
-      const costly = '{ a: fellows(first: 100) { nodes { cohorts { fellows { cohorts { fellows { id fullName city region } } } } } } b: cohorts(first: 100) { nodes { fellows { cohorts { fellows { cohorts { id name } } } } } } }';
+      const costly =
+        '{ a: fellows(first: 100) { nodes { cohorts { fellows { cohorts { fellows { id fullName city region } } } } } } b: cohorts(first: 100) { nodes { fellows { cohorts { fellows { cohorts { id name } } } } } } }';
       const tooCostly = await api.gql(costly, {}, admin);
       expect(tooCostly.errors?.[0].message).toMatch(/too complex/);
       expect(SqlStatementCounter.count - before).toBe(0);

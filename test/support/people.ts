@@ -13,7 +13,10 @@ export class PeopleFactory {
   }
 
   /** Invites and signs up an account; returns its id and access token. */
-  async account(role: 'ADMIN' | 'PROGRAMME_MANAGER' | 'TRAINER' | 'FELLOW', fellowId?: string): Promise<{ id: string; token: string; email: string }> {
+  async account(
+    role: 'ADMIN' | 'PROGRAMME_MANAGER' | 'TRAINER' | 'FELLOW',
+    fellowId?: string,
+  ): Promise<{ id: string; token: string; email: string }> {
     const email = `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@filmschool.test`;
     const { inviteUser } = await this.api.ok<{ inviteUser: { token: string } }>(
       'mutation Invite($input: InviteUserInput!) { inviteUser(input: $input) { token } }',
@@ -48,17 +51,34 @@ export class PeopleFactory {
   async fellow(input: Record<string, unknown> = {}): Promise<string> {
     const data = await this.api.ok<{ createFellow: { id: string } }>(
       'mutation ($input: CreateFellowInput!) { createFellow(input: $input) { id } }',
-      { input: { fullName: `Fellow ${randomUUID().slice(0, 6)}`, gender: 'FEMALE', country: 'ML', city: 'Ségou', region: 'Ségou', ...input } },
+      {
+        input: {
+          fullName: `Fellow ${randomUUID().slice(0, 6)}`,
+          gender: 'FEMALE',
+          country: 'ML',
+          city: 'Ségou',
+          region: 'Ségou',
+          ...input,
+        },
+      },
       await this.admin(),
     );
     return data.createFellow.id;
   }
 
   async enroll(cohortId: string, fellowId: string): Promise<void> {
-    await this.api.ok('mutation ($c: ID!, $f: ID!) { enrollFellow(cohortId: $c, fellowId: $f) { id } }', { c: cohortId, f: fellowId }, await this.admin());
+    await this.api.ok(
+      'mutation ($c: ID!, $f: ID!) { enrollFellow(cohortId: $c, fellowId: $f) { id } }',
+      { c: cohortId, f: fellowId },
+      await this.admin(),
+    );
   }
 
   async assignTrainer(cohortId: string, userId: string): Promise<void> {
-    await this.api.ok('mutation ($c: ID!, $u: ID!) { assignTrainer(cohortId: $c, userId: $u) { id } }', { c: cohortId, u: userId }, await this.admin());
+    await this.api.ok(
+      'mutation ($c: ID!, $u: ID!) { assignTrainer(cohortId: $c, userId: $u) { id } }',
+      { c: cohortId, u: userId },
+      await this.admin(),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { DatabaseModule, LoggingModule, SettingsModule } from '#core';
+import { AuthModule, DatabaseModule, LoggingModule, SettingsModule } from '#core';
 import { PeopleModule, PurgeExpiredInvitationsJob } from '#people';
 import { JOB_HANDLERS, JobDispatcher, JobQueue, QueueModule, type JobHandler } from '#queue';
 import { WorkerHealthServer } from './worker-health.server.js';
@@ -15,7 +15,7 @@ class RepeatingJobs implements OnApplicationBootstrap {
 }
 
 @Module({
-  imports: [SettingsModule, LoggingModule, DatabaseModule.forRoot({ runMigrations: false }), QueueModule, PeopleModule],
+  imports: [SettingsModule, LoggingModule, DatabaseModule.forRoot({ runMigrations: false }), AuthModule, QueueModule, PeopleModule],
   providers: [
     JobDispatcher,
     {

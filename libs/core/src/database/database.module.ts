@@ -17,14 +17,14 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
-      inject: [SETTINGS],
-      useFactory: (settings: Settings) => ({
-        ...dataSourceOptions(settings.database.url, { entities: [], migrations: MIGRATIONS, poolSize: settings.database.poolSize }),
-        autoLoadEntities: true,
-        migrationsRun: options.runMigrations && settings.database.migrateOnStart,
-        retryAttempts: settings.nodeEnv === 'test' ? 0 : 5,
-      }),
-    }),
+          inject: [SETTINGS],
+          useFactory: (settings: Settings) => ({
+            ...dataSourceOptions(settings.database.url, { entities: [], migrations: MIGRATIONS, poolSize: settings.database.poolSize }),
+            autoLoadEntities: true,
+            migrationsRun: options.runMigrations && settings.database.migrateOnStart,
+            retryAttempts: settings.nodeEnv === 'test' ? 0 : 5,
+          }),
+        }),
       ],
     };
   }

@@ -7,7 +7,9 @@ import { PinoLogger } from 'nestjs-pino';
 export class OperationLoggingPlugin implements ApolloServerPlugin {
   constructor(private readonly logger: PinoLogger) {}
 
-  async requestDidStart(): Promise<{ didResolveOperation: (context: { operationName?: string | null; operation?: { operation: string } | null }) => Promise<void> }> {
+  async requestDidStart(): Promise<{
+    didResolveOperation: (context: { operationName?: string | null; operation?: { operation: string } | null }) => Promise<void>;
+  }> {
     return {
       didResolveOperation: async ({ operationName, operation }) => {
         try {

@@ -24,6 +24,8 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
     LoggerModule.forRootAsync({
       inject: [SETTINGS],
       useFactory: (settings: Settings) => ({
+        // Fields assigned during a request (the GraphQL operation) also reach its "request completed" line.
+        assignResponse: true,
         pinoHttp: {
           level: settings.logLevel,
           genReqId: requestId,

@@ -86,7 +86,11 @@ export async function paginate<T extends ObjectLiteral & { createdAt: Date; id: 
 ): Promise<Connection<T>> {
   const alias = query.alias;
   const totalCount = await query.clone().getCount();
-  const page = query.clone().orderBy(`${alias}.createdAt`, 'ASC').addOrderBy(`${alias}.id`, 'ASC').limit(args.first + 1);
+  const page = query
+    .clone()
+    .orderBy(`${alias}.createdAt`, 'ASC')
+    .addOrderBy(`${alias}.id`, 'ASC')
+    .limit(args.first + 1);
   if (args.after) {
     const cursor = decodeCursor(args.after);
     page.andWhere(`(${alias}.createdAt, ${alias}.id) > (:cursorCreatedAt, :cursorId)`, {

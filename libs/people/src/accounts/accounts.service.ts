@@ -35,7 +35,9 @@ export class AccountsService implements ActorLoader {
   ) {}
 
   async load(userId: string): Promise<Actor | null> {
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: userId }, select: { id: true, role: true, fellowId: true } });
+    const user = await this.dataSource
+      .getRepository(User)
+      .findOne({ where: { id: userId }, select: { id: true, role: true, fellowId: true } });
     return user ? actorOf(user) : null;
   }
 

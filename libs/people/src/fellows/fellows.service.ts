@@ -32,7 +32,9 @@ export class FellowsService {
     const fellow = await this.dataSource.getRepository(Fellow).findOneBy({ id });
     if (!fellow) return null;
     if (!scope.seesAll) {
-      const visible = await scope.restrictFellows(this.dataSource.getRepository(Fellow).createQueryBuilder('fellow').where({ id })).getExists();
+      const visible = await scope
+        .restrictFellows(this.dataSource.getRepository(Fellow).createQueryBuilder('fellow').where({ id }))
+        .getExists();
       if (!visible) throw peopleError('NOT_VISIBLE', 'This fellow is not in one of your cohorts');
     }
     return fellow;

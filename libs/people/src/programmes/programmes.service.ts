@@ -21,7 +21,9 @@ export class ProgrammesService {
     const programme = await this.dataSource.getRepository(Programme).findOneBy({ id });
     if (!programme) return null;
     if (!scope.seesAll) {
-      const visible = await scope.restrictProgrammes(this.dataSource.getRepository(Programme).createQueryBuilder('programme').where({ id })).getExists();
+      const visible = await scope
+        .restrictProgrammes(this.dataSource.getRepository(Programme).createQueryBuilder('programme').where({ id }))
+        .getExists();
       if (!visible) throw peopleError('NOT_VISIBLE', 'This programme has none of your cohorts');
     }
     return programme;
@@ -30,7 +32,12 @@ export class ProgrammesService {
   create(input: CreateProgrammeInput): Promise<Programme> {
     const programmes = this.dataSource.getRepository(Programme);
     return programmes.save(
-      programmes.create({ name: input.name, description: input.description ?? null, countries: unique(input.countries ?? []), archivedAt: null }),
+      programmes.create({
+        name: input.name,
+        description: input.description ?? null,
+        countries: unique(input.countries ?? []),
+        archivedAt: null,
+      }),
     );
   }
 
