@@ -13,3 +13,4 @@ export * from './graphql/date.scalar.js';
 export * from './graphql/graphql.module.js';
 export * from './logging/logging.module.js';
 export * from './pagination/connection.js';
+export * from './graphql/id-arg.js';

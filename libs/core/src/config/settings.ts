@@ -27,6 +27,9 @@ export interface Settings {
     loginLockSeconds: number;
   };
   graphql: { maxDepth: number; maxComplexity: number };
+  /** Where people reach the platform; used in links written into documents (certificates, calendars). */
+  publicUrl: string;
+  training: { atRiskRate: number; atRiskMinSessions: number };
   worker: { healthPort: number };
   admin: { email: string; password: string } | undefined;
 }
@@ -91,6 +94,11 @@ export function parseSettings(env: Env): Settings {
     graphql: {
       maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 10, 2, 50),
       maxComplexity: read.integer('GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
+    },
+    publicUrl: read.url('PUBLIC_URL', ['http:', 'https:'], 'http://localhost:3000').replace(/\/+$/, ''),
+    training: {
+      atRiskRate: read.integer('TRAINING_AT_RISK_PERCENT', 75, 0, 100) / 100,
+      atRiskMinSessions: read.integer('TRAINING_AT_RISK_MIN_SESSIONS', 4, 1, 1000),
     },
     worker: { healthPort: read.port('WORKER_HEALTH_PORT', 3001) },
     admin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : undefined,

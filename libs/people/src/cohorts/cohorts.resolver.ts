@@ -1,6 +1,5 @@
-import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, Context, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { ALL_ROLES, ConnectionType, CurrentActor, MANAGERS, Roles, type Actor } from '#core';
+import { Args, Context, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { ALL_ROLES, ConnectionType, CurrentActor, IdArg, MANAGERS, Roles, type Actor } from '#core';
 import { CohortsArgs, CreateCohortInput, UpdateCohortInput } from '../dto/people.inputs.js';
 import { Cohort, Enrollment, EnrollmentStatus } from '../entities/index.js';
 import { PeopleLoaders } from '../people.loaders.js';
@@ -8,8 +7,6 @@ import { CohortsService } from './cohorts.service.js';
 
 @ObjectType()
 export class CohortConnection extends ConnectionType(Cohort) {}
-
-const IdArg = (name: string) => Args(name, { type: () => ID }, ParseUUIDPipe);
 
 @Resolver(() => Cohort)
 export class CohortsResolver {

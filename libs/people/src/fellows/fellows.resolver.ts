@@ -1,6 +1,5 @@
-import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, Context, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { ALL_ROLES, ConnectionType, CurrentActor, MANAGERS, Roles, type Actor } from '#core';
+import { Args, Context, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { ALL_ROLES, ConnectionType, CurrentActor, IdArg, MANAGERS, Roles, type Actor } from '#core';
 import { CreateFellowInput, FellowsArgs, UpdateFellowInput } from '../dto/people.inputs.js';
 import { Fellow } from '../entities/index.js';
 import { PeopleLoaders } from '../people.loaders.js';
@@ -8,8 +7,6 @@ import { FellowsService } from './fellows.service.js';
 
 @ObjectType()
 export class FellowConnection extends ConnectionType(Fellow) {}
-
-const IdArg = (name: string) => Args(name, { type: () => ID }, ParseUUIDPipe);
 
 @Resolver(() => Fellow)
 export class FellowsResolver {

@@ -1,6 +1,5 @@
-import { Args, Context, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { ParseUUIDPipe } from '@nestjs/common';
-import { ALL_ROLES, ConnectionType, CurrentActor, MANAGERS, PageArgs, Roles, type Actor } from '#core';
+import { Args, Context, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { ALL_ROLES, ConnectionType, CurrentActor, IdArg, MANAGERS, PageArgs, Roles, type Actor } from '#core';
 import { CreateProgrammeInput, UpdateProgrammeInput } from '../dto/people.inputs.js';
 import { Programme } from '../entities/index.js';
 import { PeopleLoaders } from '../people.loaders.js';
@@ -24,7 +23,7 @@ export class ProgrammesResolver {
 
   @Roles(...ALL_ROLES)
   @Query(() => Programme, { nullable: true })
-  programme(@CurrentActor() actor: Actor, @Context('req') req: object, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+  programme(@CurrentActor() actor: Actor, @Context('req') req: object, @IdArg('id') id: string) {
     return this.service.get(this.loaders.for(req, actor).scope, id);
   }
 
@@ -36,13 +35,13 @@ export class ProgrammesResolver {
 
   @Roles(...MANAGERS)
   @Mutation(() => Programme)
-  updateProgramme(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Args('input') input: UpdateProgrammeInput) {
+  updateProgramme(@IdArg('id') id: string, @Args('input') input: UpdateProgrammeInput) {
     return this.service.update(id, input);
   }
 
   @Roles(...MANAGERS)
   @Mutation(() => Programme, { description: 'Archives the programme and its cohorts; their history stays' })
-  archiveProgramme(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+  archiveProgramme(@IdArg('id') id: string) {
     return this.service.archive(id);
   }
 }
