@@ -1,4 +1,5 @@
 // Written by scripts/migrations.ts: every migration, oldest first.
 import { Foundation1795928879969 } from './1795928879969-Foundation.js';
+import { Training1795930555800 } from './1795930555800-Training.js';
 
-export const MIGRATIONS = [Foundation1795928879969];
+export const MIGRATIONS = [Foundation1795928879969, Training1795930555800];

@@ -5,6 +5,7 @@ import { ApiGraphqlModule, AuthGuard, AuthModule, DatabaseModule, GraphqlExcepti
 import { PeopleApiModule } from '#people';
 import { QueueModule } from '#queue';
 import { StorageModule } from '#storage';
+import { TrainingApiModule } from '#training';
 import { HealthController } from './health/health.controller.js';
 
 @Module({
@@ -18,6 +19,7 @@ import { HealthController } from './health/health.controller.js';
     StorageModule,
     TerminusModule.forRoot({ logger: false }),
     PeopleApiModule,
+    TrainingApiModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -1,6 +1,7 @@
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AuthModule, DatabaseModule, LoggingModule, SettingsModule } from '#core';
 import { PeopleModule, PurgeExpiredInvitationsJob } from '#people';
+import { IssueCertificateJob, TrainingModule } from '#training';
 import { JOB_HANDLERS, JobDispatcher, JobQueue, QueueModule, type JobHandler } from '#queue';
 import { WorkerHealthServer } from './worker-health.server.js';
 
@@ -15,12 +16,20 @@ class RepeatingJobs implements OnApplicationBootstrap {
 }
 
 @Module({
-  imports: [SettingsModule, LoggingModule, DatabaseModule.forRoot({ runMigrations: false }), AuthModule, QueueModule, PeopleModule],
+  imports: [
+    SettingsModule,
+    LoggingModule,
+    DatabaseModule.forRoot({ runMigrations: false }),
+    AuthModule,
+    QueueModule,
+    PeopleModule,
+    TrainingModule,
+  ],
   providers: [
     JobDispatcher,
     {
       provide: JOB_HANDLERS,
-      inject: [PurgeExpiredInvitationsJob],
+      inject: [PurgeExpiredInvitationsJob, IssueCertificateJob],
       useFactory: (...handlers: JobHandler[]) => handlers,
     },
     RepeatingJobs,

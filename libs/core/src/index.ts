@@ -14,3 +14,4 @@ export * from './graphql/graphql.module.js';
 export * from './logging/logging.module.js';
 export * from './pagination/connection.js';
 export * from './graphql/id-arg.js';
+export * from './graphql/local-date.js';

@@ -28,6 +28,12 @@ export class AccessScope {
     return this.seesAll || (await this.visibleCohortIds()).has(cohortId);
   }
 
+  /** Whether the caller runs the cohort's training: managers, and trainers assigned to it. */
+  async canTeach(cohortId: string): Promise<boolean> {
+    if (this.seesAll) return true;
+    return this.actor.role === Role.TRAINER && (await this.visibleCohortIds()).has(cohortId);
+  }
+
   /** Whether the caller sees the fellows of a cohort they can see: all of them, or only themselves. */
   seesFellowOfVisibleCohort(fellowId: string): boolean {
     return this.actor.role !== Role.FELLOW || fellowId === this.actor.fellowId;

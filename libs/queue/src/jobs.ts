@@ -5,12 +5,14 @@
 export interface JobPayloads {
   /** Deletes invitations that expired more than `graceDays` ago without being accepted. */
   'people.purge-expired-invitations': { graceDays: number };
+  /** Makes the certificate of completion of a GRADUATED enrollment, once. */
+  'training.issue-certificate': { enrollmentId: string };
 }
 
 export type JobName = keyof JobPayloads;
 
 /** The runtime list of job names; the worker checks at start that each has exactly one handler. */
-export const JOB_NAMES = ['people.purge-expired-invitations'] as const satisfies readonly JobName[];
+export const JOB_NAMES = ['people.purge-expired-invitations', 'training.issue-certificate'] as const satisfies readonly JobName[];
 
 // Compile-time check that JOB_NAMES lists every JobName.
 type Missing = Exclude<JobName, (typeof JOB_NAMES)[number]>;

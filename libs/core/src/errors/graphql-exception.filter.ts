@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
@@ -11,11 +12,12 @@ type GqlCode = ApiErrorCode | 'INTERNAL_SERVER_ERROR';
  * Unexpected errors are logged with their request id and reach the client as INTERNAL_SERVER_ERROR only.
  */
 @Catch()
-export class GraphqlExceptionFilter implements GqlExceptionFilter {
-  private readonly logger = new Logger('GraphQL');
+export class GraphqlExceptionFilter extends BaseExceptionFilter implements GqlExceptionFilter {
+  private readonly graphqlLogger = new Logger('GraphQL');
 
-  catch(exception: unknown, host: ArgumentsHost): GraphQLError {
-    if (host.getType<string>() !== 'graphql') throw exception;
+  override catch(exception: unknown, host: ArgumentsHost): GraphQLError | void {
+    // HTTP routes (health, calendar feeds) keep Nest's own error responses.
+    if (host.getType<string>() !== 'graphql') return super.catch(exception, host);
     if (exception instanceof GraphQLError) return exception;
     if (exception instanceof DomainError) {
       return error(exception.message, exception.kind, { reason: exception.reason, ...exception.details });
@@ -25,7 +27,7 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
       return error('An id or value has the wrong format', 'BAD_USER_INPUT');
     }
     const requestId = requestIdOf(host);
-    this.logger.error({ err: exception, requestId }, 'Unexpected error in a resolver');
+    this.graphqlLogger.error({ err: exception, requestId }, 'Unexpected error in a resolver');
     return error(`Internal server error (request ${requestId ?? 'unknown'})`, 'INTERNAL_SERVER_ERROR');
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { paginate, Role, type Connection } from '#core';
+import { JobQueue } from '#queue';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AccessScope } from '../access-scope.js';
 import { CohortsArgs, CreateCohortInput, UpdateCohortInput } from '../dto/people.inputs.js';
@@ -10,7 +11,10 @@ import { peopleError } from '../people.errors.js';
 /** Cohorts, the trainers assigned to them and the fellows enrolled in them. */
 @Injectable()
 export class CohortsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
+  ) {}
 
   list(scope: AccessScope, { filter, ...page }: CohortsArgs): Promise<Connection<Cohort>> {
     const query = this.dataSource.getRepository(Cohort).createQueryBuilder('cohort').where('cohort.archivedAt IS NULL');
@@ -106,12 +110,20 @@ export class CohortsService {
     });
   }
 
+  /** Changes an enrollment's status; graduating queues the certificate of completion. */
   async setEnrollmentStatus(cohortId: string, fellowId: string, status: EnrollmentStatus): Promise<Enrollment> {
-    const enrollments = this.dataSource.getRepository(Enrollment);
-    const enrollment = await enrollments.findOneBy({ cohortId, fellowId });
-    if (!enrollment) throw peopleError('ENROLLMENT_NOT_FOUND', 'This fellow is not enrolled in this cohort');
-    enrollment.status = status;
-    return enrollments.save(enrollment);
+    return this.dataSource.transaction(async (manager) => {
+      const enrollment = await manager.findOne(Enrollment, { where: { cohortId, fellowId }, lock: { mode: 'pessimistic_write' } });
+      if (!enrollment) throw peopleError('ENROLLMENT_NOT_FOUND', 'This fellow is not enrolled in this cohort');
+      const graduating = status === EnrollmentStatus.GRADUATED && enrollment.status !== EnrollmentStatus.GRADUATED;
+      enrollment.status = status;
+      const saved = await manager.save(enrollment);
+      // Queued before the commit: if queueing fails, the status change rolls back with it (no graduation without
+      // its job); if the commit fails after, the job finds the enrollment not GRADUATED and ends as skipped.
+      if (graduating)
+        await this.jobs.add('training.issue-certificate', { enrollmentId: enrollment.id }, { jobId: `certificate:${enrollment.id}` });
+      return saved;
+    });
   }
 
   private async activeOrFail(manager: EntityManager, id: string): Promise<Cohort> {

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Enrollment, EnrollmentStatus, Fellow, type AccessScope } from '#people';
+import { DataSource, In, Not } from 'typeorm';
+import { AttendanceInput } from '../dto/training.inputs.js';
+import { AttendanceChange, AttendanceRecord, SessionStatus, TrainingSession } from '../entities/index.js';
+import { TrainingSessionsService } from '../sessions/training-sessions.service.js';
+import { trainingError } from '../training.errors.js';
+
+/** Roll calls: the whole attendance of a session recorded at once, every change kept. */
+@Injectable()
+export class AttendanceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: TrainingSessionsService,
+  ) {}
+
+  /**
+   * Records a session's roll call. The same roll call again changes nothing; a corrected one replaces the
+   * earlier marks (fellows left out lose theirs) and each change is kept with who made it and when.
+   * Recording attendance marks the session HELD.
+   */
+  async record(scope: AccessScope, sessionId: string, records: AttendanceInput[]): Promise<TrainingSession> {
+    const duplicates = records.map((r) => r.fellowId).filter((id, i, all) => all.indexOf(id) !== i);
+    if (duplicates.length > 0)
+      throw trainingError('DUPLICATE_MARK', `A fellow appears twice in the roll call: ${[...new Set(duplicates)].join(', ')}`);
+
+    const existing = await this.dataSource.getRepository(TrainingSession).findOneBy({ id: sessionId });
+    if (!existing) throw trainingError('SESSION_NOT_FOUND', `No training session with id ${sessionId}`);
+    await this.sessions.teachableCohort(scope, existing.cohortId);
+
+    return this.dataSource.transaction(async (manager) => {
+      // The row lock orders concurrent roll calls of one session: each compares against the one before it.
+      const session = await manager.findOne(TrainingSession, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
+      if (!session) throw trainingError('SESSION_NOT_FOUND', `No training session with id ${sessionId}`);
+      if (session.status === SessionStatus.CANCELLED)
+        throw trainingError('SESSION_CANCELLED', `The session ${session.title} was cancelled`);
+
+      const fellowIds = records.map((r) => r.fellowId);
+      if (fellowIds.length > 0) {
+        const enrolled = await manager.findBy(Enrollment, {
+          cohortId: session.cohortId,
+          fellowId: In(fellowIds),
+          status: Not(EnrollmentStatus.WITHDRAWN),
+        });
+        const outsiders = fellowIds.filter((id) => !enrolled.some((e) => e.fellowId === id));
+        if (outsiders.length > 0) {
+          const names = await manager.findBy(Fellow, { id: In(outsiders) });
+          const label = outsiders.map((id) => names.find((f) => f.id === id)?.fullName ?? id).join(', ');
+          throw trainingError('NOT_ENROLLED', `Only fellows enrolled in the cohort can be marked; not enrolled: ${label}`, {
+            fellowIds: outsiders,
+          });
+        }
+      }
+
+      const before = new Map((await manager.findBy(AttendanceRecord, { sessionId })).map((r) => [r.fellowId, r]));
+      const now = new Date();
+      const changes: Partial<AttendanceChange>[] = [];
+      for (const mark of records) {
+        const previous = before.get(mark.fellowId);
+        const note = mark.note ?? null;
+        before.delete(mark.fellowId);
+        if (previous && previous.status === mark.status && previous.note === note) continue;
+        changes.push({
+          sessionId,
+          fellowId: mark.fellowId,
+          fromStatus: previous?.status ?? null,
+          fromNote: previous?.note ?? null,
+          toStatus: mark.status,
+          toNote: note,
+          changedById: scope.actor.id,
+        });
+        await manager.upsert(
+          AttendanceRecord,
+          { sessionId, fellowId: mark.fellowId, status: mark.status, note, recordedById: scope.actor.id, recordedAt: now },
+          ['sessionId', 'fellowId'],
+        );
+      }
+      for (const removed of before.values()) {
+        changes.push({
+          sessionId,
+          fellowId: removed.fellowId,
+          fromStatus: removed.status,
+          fromNote: removed.note,
+          toStatus: null,
+          toNote: null,
+          changedById: scope.actor.id,
+        });
+        await manager.delete(AttendanceRecord, { sessionId, fellowId: removed.fellowId });
+      }
+      if (changes.length > 0) await manager.insert(AttendanceChange, changes);
+      if (session.status !== SessionStatus.HELD) {
+        session.status = SessionStatus.HELD;
+        return manager.save(session);
+      }
+      return session;
+    });
+  }
+}

@@ -1,0 +1,86 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Role, SETTINGS, type Actor, type Settings } from '#core';
+import { Cohort, User } from '#people';
+import ical, { ICalEventStatus } from 'ical-generator';
+import { DataSource } from 'typeorm';
+import { CalendarFeed, SessionStatus, TrainingSession } from '../entities/index.js';
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** How far back a feed reaches: enough to look back on a term, small enough for a phone to sync. */
+const FEED_DAYS_BACK = 120;
+const FEED_MAX_EVENTS = 2000;
+
+/** Private iCalendar feeds of the training sessions that concern each user, for phone calendars. */
+@Injectable()
+export class CalendarService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SETTINGS) private readonly settings: Settings,
+  ) {}
+
+  /** Issues the caller's feed URL; any earlier URL stops working. The URL is shown once. */
+  async issue(actor: Actor): Promise<string> {
+    const token = randomBytes(24).toString('base64url');
+    await this.dataSource.getRepository(CalendarFeed).upsert({ userId: actor.id, tokenHash: hashToken(token) }, ['userId']);
+    return `${this.settings.publicUrl}/calendar/${token}.ics`;
+  }
+
+  async revoke(actor: Actor): Promise<boolean> {
+    const result = await this.dataSource.getRepository(CalendarFeed).delete({ userId: actor.id });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** The feed of the token's owner as iCalendar text, or null for an unknown or revoked token. */
+  async feed(token: string): Promise<string | null> {
+    const feed = await this.dataSource.getRepository(CalendarFeed).findOneBy({ tokenHash: hashToken(token) });
+    if (!feed) return null;
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: feed.userId });
+    if (!user) return null;
+
+    const query = this.dataSource
+      .getRepository(TrainingSession)
+      .createQueryBuilder('session')
+      .innerJoinAndMapOne('session.cohort', Cohort, 'cohort', 'cohort.id = session.cohort_id')
+      .where(`session.startsAt > now() - interval '${FEED_DAYS_BACK} days'`)
+      .orderBy('session.startsAt', 'ASC')
+      .limit(FEED_MAX_EVENTS);
+    if (user.role === Role.FELLOW) {
+      query.andWhere(
+        "session.cohortId IN (SELECT e.cohort_id FROM enrollment e WHERE e.fellow_id = :fellowId AND e.status <> 'WITHDRAWN')",
+        {
+          fellowId: user.fellowId ?? '00000000-0000-0000-0000-000000000000',
+        },
+      );
+    } else if (user.role === Role.TRAINER) {
+      query.andWhere(
+        '(session.id IN (SELECT st.session_id FROM session_trainer st WHERE st.user_id = :userId) OR session.cohortId IN (SELECT ct.cohort_id FROM cohort_trainer ct WHERE ct.user_id = :userId))',
+        { userId: user.id },
+      );
+    }
+    const sessions = await query.getMany();
+
+    const calendar = ical({
+      name: `Filmschool — ${user.fullName}`,
+      prodId: { company: 'Filmschool', product: 'training', language: 'FR' },
+    });
+    for (const session of sessions) {
+      calendar.createEvent({
+        id: `${session.id}@filmschool`,
+        start: session.startsAt,
+        end: session.endsAt,
+        stamp: session.updatedAt,
+        summary: `${session.title} — ${session.cohort?.name ?? ''}`.trim(),
+        description:
+          [session.topic, session.cancellationReason && `Annulée / Cancelled: ${session.cancellationReason}`].filter(Boolean).join('\n') ||
+          null,
+        location: session.location,
+        status: session.status === SessionStatus.CANCELLED ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        timezone: session.cohort?.timeZone ?? null,
+      });
+    }
+    return calendar.toString();
+  }
+}

@@ -1,0 +1,126 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDate, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { AttendanceStatus, FeedbackVisibility } from '../entities/index.js';
+
+const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+const trimToNull = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value));
+const ID_FORMAT = { message: '$property must be an id' };
+
+@InputType()
+export class CreateTrainingSessionInput {
+  @Field(() => ID)
+  @IsUUID('all', ID_FORMAT)
+  cohortId: string;
+
+  @Field()
+  @trim()
+  @IsNotEmpty({ message: 'title must not be empty' })
+  @MaxLength(200)
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @trimToNull()
+  @MaxLength(120)
+  topic?: string | null;
+
+  @Field()
+  @IsDate()
+  startsAt: Date;
+
+  @Field()
+  @IsDate()
+  endsAt: Date;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @trimToNull()
+  @MaxLength(300)
+  location?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Trainers assigned to the cohort; a trainer creating a session leads it by default' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, ...ID_FORMAT })
+  trainerIds?: string[];
+}
+
+@InputType()
+export class UpdateTrainingSessionInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @trim()
+  @IsNotEmpty({ message: 'title must not be empty' })
+  @MaxLength(200)
+  title?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @trimToNull()
+  @MaxLength(120)
+  topic?: string | null;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsDate()
+  startsAt?: Date;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsDate()
+  endsAt?: Date;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @trimToNull()
+  @MaxLength(300)
+  location?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, ...ID_FORMAT })
+  trainerIds?: string[];
+}
+
+@InputType()
+export class AttendanceInput {
+  @Field(() => ID)
+  @IsUUID('all', ID_FORMAT)
+  fellowId: string;
+
+  @Field(() => AttendanceStatus)
+  @IsEnum(AttendanceStatus)
+  status: AttendanceStatus;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @trimToNull()
+  @MaxLength(1000)
+  note?: string | null;
+}
+
+@InputType()
+export class AddFeedbackNoteInput {
+  @Field(() => ID)
+  @IsUUID('all', ID_FORMAT)
+  fellowId: string;
+
+  @Field(() => ID)
+  @IsUUID('all', ID_FORMAT)
+  cohortId: string;
+
+  @Field()
+  @trim()
+  @IsString()
+  @IsNotEmpty({ message: 'body must not be empty' })
+  @MaxLength(5000)
+  body: string;
+
+  @Field(() => FeedbackVisibility)
+  @IsEnum(FeedbackVisibility)
+  visibility: FeedbackVisibility;
+}

@@ -1,0 +1,3 @@
+export * from './entities/index.js';
+export * from './jobs/issue-certificate.job.js';
+export * from './training.module.js';

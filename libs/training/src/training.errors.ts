@@ -1,0 +1,18 @@
+import { domainErrors } from '#core';
+
+/** Every failure of the training domain, with the API code clients receive for it. */
+export const trainingError = domainErrors({
+  COHORT_NOT_FOUND: 'NOT_FOUND',
+  SESSION_NOT_FOUND: 'NOT_FOUND',
+  FELLOW_NOT_FOUND: 'NOT_FOUND',
+  NOT_YOUR_COHORT: 'FORBIDDEN',
+  NOT_VISIBLE: 'FORBIDDEN',
+  INVALID_TIMES: 'BAD_USER_INPUT',
+  OUTSIDE_COHORT_DATES: 'BAD_USER_INPUT',
+  TRAINER_NOT_ASSIGNED: 'BAD_USER_INPUT',
+  TRAINER_DOUBLE_BOOKED: 'CONFLICT',
+  SESSION_CANCELLED: 'BAD_USER_INPUT',
+  NOT_ENROLLED: 'BAD_USER_INPUT',
+  DUPLICATE_MARK: 'BAD_USER_INPUT',
+  ARCHIVED: 'BAD_USER_INPUT',
+} as const);

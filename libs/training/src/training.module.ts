@@ -1,0 +1,66 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PeopleModule } from '#people';
+import { StorageModule } from '#storage';
+import { AttendanceService } from './attendance/attendance.service.js';
+import { CalendarController } from './calendar/calendar.controller.js';
+import { CalendarResolver } from './calendar/calendar.resolver.js';
+import { CalendarService } from './calendar/calendar.service.js';
+import { CertificatesResolver } from './certificates/certificates.resolver.js';
+import { CertificatesService } from './certificates/certificates.service.js';
+import { TRAINING_ENTITIES } from './entities/index.js';
+import { FeedbackResolver } from './feedback/feedback.resolver.js';
+import { FeedbackService } from './feedback/feedback.service.js';
+import { IssueCertificateJob } from './jobs/issue-certificate.job.js';
+import { ProgressResolver } from './progress/progress.resolver.js';
+import { ProgressService } from './progress/progress.service.js';
+import {
+  AttendanceChangeFieldsResolver,
+  AttendanceRecordFieldsResolver,
+  TrainingSessionFieldsResolver,
+} from './sessions/training-session-fields.resolver.js';
+import { TrainingSessionsResolver } from './sessions/training-sessions.resolver.js';
+import { TrainingSessionsService } from './sessions/training-sessions.service.js';
+import { TrainingLoaders } from './training.loaders.js';
+
+export const TRAINING_RESOLVERS = [
+  TrainingSessionsResolver,
+  TrainingSessionFieldsResolver,
+  AttendanceRecordFieldsResolver,
+  AttendanceChangeFieldsResolver,
+  ProgressResolver,
+  FeedbackResolver,
+  CertificatesResolver,
+  CalendarResolver,
+];
+
+/** Services and jobs of the training domain, without GraphQL (the worker uses this). */
+@Module({
+  imports: [TypeOrmModule.forFeature(TRAINING_ENTITIES), PeopleModule, StorageModule],
+  providers: [
+    TrainingSessionsService,
+    AttendanceService,
+    ProgressService,
+    FeedbackService,
+    CertificatesService,
+    CalendarService,
+    TrainingLoaders,
+    IssueCertificateJob,
+  ],
+  exports: [
+    PeopleModule,
+    TrainingSessionsService,
+    AttendanceService,
+    ProgressService,
+    FeedbackService,
+    CertificatesService,
+    CalendarService,
+    TrainingLoaders,
+    IssueCertificateJob,
+  ],
+})
+export class TrainingModule {}
+
+/** The training domain with its GraphQL API and the calendar feed route. */
+@Module({ imports: [TrainingModule], providers: TRAINING_RESOLVERS, controllers: [CalendarController] })
+export class TrainingApiModule {}
