@@ -1,5 +1,6 @@
 // Written by scripts/migrations.ts: every migration, oldest first.
 import { Foundation1795928879969 } from './1795928879969-Foundation.js';
 import { Training1795930555800 } from './1795930555800-Training.js';
+import { Films1795931245812 } from './1795931245812-Films.js';
 
-export const MIGRATIONS = [Foundation1795928879969, Training1795930555800];
+export const MIGRATIONS = [Foundation1795928879969, Training1795930555800, Films1795931245812];

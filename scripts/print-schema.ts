@@ -13,13 +13,16 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { CalendarDate } from '#core';
 import { PEOPLE_RESOLVERS } from '#people';
 import { TRAINING_RESOLVERS } from '#training';
+import { FILMS_RESOLVERS } from '#films';
 
 export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
 
 async function printedSchema(): Promise<string> {
   const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
   try {
-    const schema = await app.get(GraphQLSchemaFactory).create([...PEOPLE_RESOLVERS, ...TRAINING_RESOLVERS], [CalendarDate]);
+    const schema = await app
+      .get(GraphQLSchemaFactory)
+      .create([...PEOPLE_RESOLVERS, ...TRAINING_RESOLVERS, ...FILMS_RESOLVERS], [CalendarDate]);
     return `${printSchema(lexicographicSortSchema(schema))}\n`;
   } finally {
     await app.close();

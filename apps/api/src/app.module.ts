@@ -6,6 +6,7 @@ import { PeopleApiModule } from '#people';
 import { QueueModule } from '#queue';
 import { StorageModule } from '#storage';
 import { TrainingApiModule } from '#training';
+import { FilmsApiModule } from '#films';
 import { HealthController } from './health/health.controller.js';
 
 @Module({
@@ -20,6 +21,7 @@ import { HealthController } from './health/health.controller.js';
     TerminusModule.forRoot({ logger: false }),
     PeopleApiModule,
     TrainingApiModule,
+    FilmsApiModule,
   ],
   controllers: [HealthController],
   providers: [

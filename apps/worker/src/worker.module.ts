@@ -1,7 +1,8 @@
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AuthModule, DatabaseModule, LoggingModule, SettingsModule } from '#core';
 import { PeopleModule, PurgeExpiredInvitationsJob } from '#people';
-import { IssueCertificateJob, TrainingModule } from '#training';
+import { IssueCertificateJob, ReconcileCertificatesJob, TrainingModule } from '#training';
+import { ExpireUploadsJob, FilmsModule, ProcessAssetJob } from '#films';
 import { JOB_HANDLERS, JobDispatcher, JobQueue, QueueModule, type JobHandler } from '#queue';
 import { WorkerHealthServer } from './worker-health.server.js';
 
@@ -12,6 +13,8 @@ class RepeatingJobs implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.jobs.schedule('people.purge-expired-invitations', { graceDays: 30 }, '0 3 * * *');
+    await this.jobs.schedule('films.expire-uploads', {}, '17 * * * *');
+    await this.jobs.schedule('training.reconcile-certificates', {}, '41 * * * *');
   }
 }
 
@@ -24,12 +27,13 @@ class RepeatingJobs implements OnApplicationBootstrap {
     QueueModule,
     PeopleModule,
     TrainingModule,
+    FilmsModule,
   ],
   providers: [
     JobDispatcher,
     {
       provide: JOB_HANDLERS,
-      inject: [PurgeExpiredInvitationsJob, IssueCertificateJob],
+      inject: [PurgeExpiredInvitationsJob, IssueCertificateJob, ReconcileCertificatesJob, ProcessAssetJob, ExpireUploadsJob],
       useFactory: (...handlers: JobHandler[]) => handlers,
     },
     RepeatingJobs,

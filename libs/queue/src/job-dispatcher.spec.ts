@@ -2,14 +2,18 @@ import { indexHandlers, type JobHandler } from './job-dispatcher.js';
 
 const purge: JobHandler = { jobName: 'people.purge-expired-invitations', handle: async () => ({ status: 'done' }) };
 const certificate: JobHandler = { jobName: 'training.issue-certificate', handle: async () => ({ status: 'done' }) };
+const process: JobHandler = { jobName: 'films.process-asset', handle: async () => ({ status: 'done' }) };
+const expire: JobHandler = { jobName: 'films.expire-uploads', handle: async () => ({ status: 'done' }) };
+const reconcile: JobHandler = { jobName: 'training.reconcile-certificates', handle: async () => ({ status: 'done' }) };
+const others = [certificate, reconcile, process, expire];
 
 describe('indexHandlers', () => {
   it('maps each job name to its one handler', () => {
-    expect(indexHandlers([purge, certificate]).get('people.purge-expired-invitations')).toBe(purge);
+    expect(indexHandlers([purge, ...others]).get('people.purge-expired-invitations')).toBe(purge);
   });
 
   it('refuses a job with no handler or with two', () => {
-    expect(() => indexHandlers([certificate])).toThrow('people.purge-expired-invitations has 0 handlers');
-    expect(() => indexHandlers([purge, purge, certificate])).toThrow('people.purge-expired-invitations has 2 handlers');
+    expect(() => indexHandlers(others)).toThrow('people.purge-expired-invitations has 0 handlers');
+    expect(() => indexHandlers([purge, purge, ...others])).toThrow('people.purge-expired-invitations has 2 handlers');
   });
 });

@@ -1,4 +1,4 @@
-import { Process, Processor } from '@nestjs/bull';
+import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bull';
 import { JOB_NAMES, QUEUE_NAME, type JobName, type JobOutcome, type JobPayloads } from './jobs.js';
@@ -7,6 +7,8 @@ import { JOB_NAMES, QUEUE_NAME, type JobName, type JobOutcome, type JobPayloads 
 export interface JobHandler<N extends JobName = JobName> {
   readonly jobName: N;
   handle(payload: JobPayloads[N], job: Job<JobPayloads[N]>): Promise<JobOutcome>;
+  /** Called once, when the last retry has failed too. */
+  onFinalFailure?(payload: JobPayloads[N], error: Error): Promise<void>;
 }
 
 /** Multi-provider token: the worker lists its handlers under it. */
@@ -48,5 +50,12 @@ export class JobDispatcher implements OnModuleInit {
     const outcome = await handler.handle(job.data as never, job as never);
     this.logger.log({ jobId: job.id, jobName: job.name, attempt: job.attemptsMade + 1, outcome }, 'Job ended');
     return outcome;
+  }
+
+  @OnQueueFailed()
+  async failed(job: Job<unknown>, error: Error): Promise<void> {
+    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+    this.logger.warn({ jobId: job.id, jobName: job.name, attempt: job.attemptsMade, final, err: error }, 'Job failed');
+    if (final) await this.handlers.get(job.name as JobName)?.onFinalFailure?.(job.data as never, error);
   }
 }

@@ -7,12 +7,24 @@ export interface JobPayloads {
   'people.purge-expired-invitations': { graceDays: number };
   /** Makes the certificate of completion of a GRADUATED enrollment, once. */
   'training.issue-certificate': { enrollmentId: string };
+  /** Queues a certificate for every graduation still without one (a lost enqueue, a wiped queue). */
+  'training.reconcile-certificates': Record<string, never>;
+  /** Checks an uploaded film and makes its poster and preview. */
+  'films.process-asset': { assetId: string };
+  /** Releases uploads left unfinished past their expiry and deletes files no asset points to. */
+  'films.expire-uploads': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
 
 /** The runtime list of job names; the worker checks at start that each has exactly one handler. */
-export const JOB_NAMES = ['people.purge-expired-invitations', 'training.issue-certificate'] as const satisfies readonly JobName[];
+export const JOB_NAMES = [
+  'people.purge-expired-invitations',
+  'training.issue-certificate',
+  'training.reconcile-certificates',
+  'films.process-asset',
+  'films.expire-uploads',
+] as const satisfies readonly JobName[];
 
 // Compile-time check that JOB_NAMES lists every JobName.
 type Missing = Exclude<JobName, (typeof JOB_NAMES)[number]>;

@@ -1,16 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
   CreateBucketCommand,
+  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   NoSuchKey,
   NotFound,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
@@ -109,6 +116,13 @@ export class StorageService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /** Streams a file from disk into the store. */
+  async putFile(key: string, path: string, contentType: string): Promise<number> {
+    const { size } = await stat(path);
+    await this.put(key, createReadStream(path), contentType, size);
+    return size;
+  }
+
   async delete(key: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
@@ -122,6 +136,65 @@ export class StorageService implements OnModuleInit, OnModuleDestroy {
     });
     return getSignedUrl(this.client, command, { expiresIn: Math.min(expiresInSeconds, MAX_SIGNED_URL_SECONDS) });
   }
+
+  /** Starts a multipart upload; the returned id names it in every later call. */
+  async startMultipart(key: string, contentType: string): Promise<string> {
+    const result = await this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }));
+    if (!result.UploadId) throw new Error('The object store returned no upload id');
+    return result.UploadId;
+  }
+
+  /** A presigned URL to PUT one part's bytes straight to the store. */
+  signPartUrl(key: string, uploadId: string, partNumber: number, expiresInSeconds: number): Promise<string> {
+    const command = new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId, PartNumber: partNumber });
+    return getSignedUrl(this.client, command, { expiresIn: Math.min(expiresInSeconds, MAX_SIGNED_URL_SECONDS) });
+  }
+
+  async completeMultipart(key: string, uploadId: string, parts: { partNumber: number; etag: string }[]): Promise<void> {
+    await this.client.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: this.bucket,
+        Key: key,
+        UploadId: uploadId,
+        MultipartUpload: { Parts: parts.map((part) => ({ PartNumber: part.partNumber, ETag: part.etag })) },
+      }),
+    );
+  }
+
+  /**
+   * Aborts a multipart upload so the store frees its parts. Some S3-compatible stores (s3rver) do not
+   * implement it: that is reported as 'unsupported', not thrown.
+   */
+  async abortMultipart(key: string, uploadId: string): Promise<'aborted' | 'unsupported' | 'gone'> {
+    try {
+      await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }));
+      return 'aborted';
+    } catch (error) {
+      if (error instanceof S3ServiceException) {
+        const status = error.$metadata.httpStatusCode;
+        if (status === 405 || status === 501 || error.name === 'NotImplemented') return 'unsupported';
+        if (status === 404 || error.name === 'NoSuchUpload') return 'gone';
+      }
+      throw error;
+    }
+  }
+
+  /** Every object under a prefix, page by page. */
+  async *list(prefix: string): AsyncGenerator<ListedObject> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+      for (const object of page.Contents ?? []) {
+        if (object.Key) yield { key: object.Key, lastModified: object.LastModified ?? new Date(0) };
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+}
+
+export interface ListedObject {
+  key: string;
+  lastModified: Date;
 }
 
 function isMissing(error: unknown): boolean {

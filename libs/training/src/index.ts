@@ -1,3 +1,4 @@
 export * from './entities/index.js';
 export * from './jobs/issue-certificate.job.js';
 export * from './training.module.js';
+export * from './progress/fellow-progress.model.js';

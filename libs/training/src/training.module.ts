@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PeopleModule } from '#people';
+import { QueueModule } from '#queue';
 import { StorageModule } from '#storage';
 import { AttendanceService } from './attendance/attendance.service.js';
 import { CalendarController } from './calendar/calendar.controller.js';
@@ -11,7 +12,7 @@ import { CertificatesService } from './certificates/certificates.service.js';
 import { TRAINING_ENTITIES } from './entities/index.js';
 import { FeedbackResolver } from './feedback/feedback.resolver.js';
 import { FeedbackService } from './feedback/feedback.service.js';
-import { IssueCertificateJob } from './jobs/issue-certificate.job.js';
+import { IssueCertificateJob, ReconcileCertificatesJob } from './jobs/issue-certificate.job.js';
 import { ProgressResolver } from './progress/progress.resolver.js';
 import { ProgressService } from './progress/progress.service.js';
 import {
@@ -36,7 +37,7 @@ export const TRAINING_RESOLVERS = [
 
 /** Services and jobs of the training domain, without GraphQL (the worker uses this). */
 @Module({
-  imports: [TypeOrmModule.forFeature(TRAINING_ENTITIES), PeopleModule, StorageModule],
+  imports: [TypeOrmModule.forFeature(TRAINING_ENTITIES), PeopleModule, QueueModule, StorageModule],
   providers: [
     TrainingSessionsService,
     AttendanceService,
@@ -46,6 +47,7 @@ export const TRAINING_RESOLVERS = [
     CalendarService,
     TrainingLoaders,
     IssueCertificateJob,
+    ReconcileCertificatesJob,
   ],
   exports: [
     PeopleModule,
@@ -57,6 +59,7 @@ export const TRAINING_RESOLVERS = [
     CalendarService,
     TrainingLoaders,
     IssueCertificateJob,
+    ReconcileCertificatesJob,
   ],
 })
 export class TrainingModule {}

@@ -30,6 +30,14 @@ export interface Settings {
   /** Where people reach the platform; used in links written into documents (certificates, calendars). */
   publicUrl: string;
   training: { atRiskRate: number; atRiskMinSessions: number };
+  films: {
+    maxUploadBytes: number;
+    /** Smallest part size offered; 5 MiB is S3's minimum. Raise it for well-connected users. */
+    minPartBytes: number;
+    uploadExpiryHours: number;
+    ffmpegPath: string | undefined;
+    ffprobePath: string | undefined;
+  };
   worker: { healthPort: number };
   admin: { email: string; password: string } | undefined;
 }
@@ -99,6 +107,13 @@ export function parseSettings(env: Env): Settings {
     training: {
       atRiskRate: read.integer('TRAINING_AT_RISK_PERCENT', 75, 0, 100) / 100,
       atRiskMinSessions: read.integer('TRAINING_AT_RISK_MIN_SESSIONS', 4, 1, 1000),
+    },
+    films: {
+      maxUploadBytes: read.integer('FILM_UPLOAD_MAX_BYTES', 4 * 1024 ** 3, 1, 5 * 1024 ** 4),
+      minPartBytes: read.integer('FILM_UPLOAD_PART_BYTES', 5 * 1024 ** 2, 5 * 1024 ** 2, 5 * 1024 ** 3),
+      uploadExpiryHours: read.integer('FILM_UPLOAD_EXPIRY_HOURS', 48, 1, 24 * 30),
+      ffmpegPath: read.optional('FFMPEG_PATH'),
+      ffprobePath: read.optional('FFPROBE_PATH'),
     },
     worker: { healthPort: read.port('WORKER_HEALTH_PORT', 3001) },
     admin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : undefined,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { paginate, Role, type Connection } from '#core';
 import { JobQueue } from '#queue';
@@ -11,6 +11,8 @@ import { peopleError } from '../people.errors.js';
 /** Cohorts, the trainers assigned to them and the fellows enrolled in them. */
 @Injectable()
 export class CohortsService {
+  private readonly logger = new Logger(CohortsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,

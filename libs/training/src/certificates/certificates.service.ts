@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { localDate, Role, SETTINGS, type Settings } from '#core';
 import { Cohort, Enrollment, EnrollmentStatus, Fellow, Programme, type AccessScope } from '#people';
-import type { JobOutcome } from '#queue';
+import { JobQueue, type JobOutcome } from '#queue';
 import { StorageService } from '#storage';
 import { DataSource } from 'typeorm';
 import { Certificate } from '../entities/index.js';
@@ -26,6 +26,7 @@ export class CertificatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly storage: StorageService,
+    private readonly jobs: JobQueue,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
@@ -78,6 +79,21 @@ export class CertificatesService {
     }
     this.logger.log({ enrollmentId, code }, 'Certificate issued');
     return { status: 'done', detail: { code } };
+  }
+
+  /** Queues the certificate of every graduated enrollment that has none; the job id keeps it to one job each. */
+  async reconcile(): Promise<JobOutcome> {
+    const missing: { id: string }[] = await this.dataSource.query(
+      `SELECT e.id FROM enrollment e LEFT JOIN certificate c ON c.enrollment_id = e.id
+        WHERE e.status = 'GRADUATED' AND c.id IS NULL LIMIT 1000`,
+    );
+    for (const { id } of missing) {
+      const existing = await this.jobs.raw.getJob(`certificate:${id}`);
+      // A finished job that made no certificate (it ran before the graduation was visible) is replaced.
+      if (existing && ['completed', 'failed'].includes(await existing.getState())) await existing.remove();
+      await this.jobs.add('training.issue-certificate', { enrollmentId: id }, { jobId: `certificate:${id}` });
+    }
+    return { status: 'done', detail: { queued: missing.length } };
   }
 
   /** A fellow's certificates: for the fellow themselves and managers. */

@@ -13,3 +13,14 @@ export class IssueCertificateJob implements JobHandler<'training.issue-certifica
     return this.certificates.issue(enrollmentId);
   }
 }
+
+@Injectable()
+export class ReconcileCertificatesJob implements JobHandler<'training.reconcile-certificates'> {
+  readonly jobName = 'training.reconcile-certificates' as const;
+
+  constructor(private readonly certificates: CertificatesService) {}
+
+  handle(): Promise<JobOutcome> {
+    return this.certificates.reconcile();
+  }
+}

@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PeopleModule } from '#people';
+import { QueueModule } from '#queue';
+import { StorageModule } from '#storage';
+import { FILMS_ENTITIES } from './entities/index.js';
+import { FilmAccess } from './film-access.js';
+import { FellowFilmsResolver, FilmFieldsResolver, ProgressFilmsResolver } from './films/film-fields.resolver.js';
+import { FilmsResolver } from './films/films.resolver.js';
+import { FilmsService } from './films/films.service.js';
+import { FilmsLoaders } from './films.loaders.js';
+import { ExpireUploadsJob, ProcessAssetJob } from './jobs/film-jobs.js';
+import { MediaProcessingService } from './processing/media-processing.service.js';
+import { FilmUploadsResolver, MediaAssetFieldsResolver } from './uploads/film-uploads.resolver.js';
+import { FilmUploadsService } from './uploads/film-uploads.service.js';
+
+export const FILMS_RESOLVERS = [
+  FilmsResolver,
+  FilmFieldsResolver,
+  FellowFilmsResolver,
+  ProgressFilmsResolver,
+  FilmUploadsResolver,
+  MediaAssetFieldsResolver,
+];
+
+/** Services and jobs of the films domain, without GraphQL (the worker uses this). */
+@Module({
+  imports: [TypeOrmModule.forFeature(FILMS_ENTITIES), PeopleModule, QueueModule, StorageModule],
+  providers: [FilmAccess, FilmsService, FilmUploadsService, MediaProcessingService, FilmsLoaders, ProcessAssetJob, ExpireUploadsJob],
+  exports: [
+    PeopleModule,
+    StorageModule,
+    FilmAccess,
+    FilmsService,
+    FilmUploadsService,
+    MediaProcessingService,
+    FilmsLoaders,
+    ProcessAssetJob,
+    ExpireUploadsJob,
+  ],
+})
+export class FilmsModule {}
+
+/** The films domain with its GraphQL API. */
+@Module({ imports: [FilmsModule], providers: FILMS_RESOLVERS })
+export class FilmsApiModule {}

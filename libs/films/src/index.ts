@@ -1,0 +1,5 @@
+export * from './entities/index.js';
+export * from './films.module.js';
+export * from './jobs/film-jobs.js';
+export * from './processing/media-processing.service.js';
+export * from './uploads/film-uploads.service.js';

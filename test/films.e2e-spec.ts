@@ -1,0 +1,271 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { JobQueue } from '#queue';
+import { StorageService } from '#storage';
+import { FilmUploader, type ByteSource } from '#upload-client';
+import { DataSource } from 'typeorm';
+import { WorkerModule } from '../apps/worker/src/worker.module.js';
+import { fileSource } from '../libs/upload-client/src/node-file-source.js';
+import { TestApi } from './support/api.js';
+import { makeVideo, probeUrl, scratchDir } from './support/media.js';
+import { PeopleFactory } from './support/people.js';
+
+const MIB = 1024 * 1024;
+const ASSET = `query ($id: ID!) { film(id: $id) { runtimeSeconds assets { id status kind byteSize durationSeconds width height videoCodec audioCodec rejectionReason downloadUrl previewUrl posterUrl } } }`;
+const START = 'mutation ($input: StartFilmUploadInput!) { startFilmUpload(input: $input) { id partSize partCount asset { id status } } }';
+
+type Asset = {
+  id: string;
+  status: string;
+  byteSize: number;
+  durationSeconds: number;
+  width: number;
+  height: number;
+  videoCodec: string;
+  audioCodec: string;
+  rejectionReason: string | null;
+  downloadUrl: string | null;
+  previewUrl: string | null;
+  posterUrl: string | null;
+};
+
+describe('films and uploads', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let people: PeopleFactory;
+  let director: { id: string; token: string };
+  let otherFellow: { token: string };
+  let filmId: string;
+  let video: string;
+  const dir = scratchDir();
+
+  const uploader = (token: string, extra: Partial<ConstructorParameters<typeof FilmUploader>[0]> = {}) =>
+    new FilmUploader({ graphqlUrl: `${api.url}/graphql`, accessToken: token, retryBaseMs: 10, ...extra });
+
+  const processed = async (assetId: string): Promise<unknown> => {
+    const job = await worker.get(JobQueue).raw.getJob(`process:${assetId}`);
+    return job!.finished();
+  };
+
+  const assetOf = async (assetId: string, token = director.token): Promise<Asset> => {
+    const data = await api.ok<{ film: { assets: Asset[] } }>(ASSET, { id: filmId }, token);
+    return data.film.assets.find((a) => a.id === assetId)!;
+  };
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+    await worker.init();
+    people = new PeopleFactory(api);
+    const cohortId = await people.cohort(await people.programme());
+    const fellowId = await people.fellow({ fullName: 'Director One' });
+    const otherId = await people.fellow({ fullName: 'Director Two' });
+    await people.enroll(cohortId, fellowId);
+    await people.enroll(cohortId, otherId);
+    director = await people.account('FELLOW', fellowId);
+    otherFellow = await people.account('FELLOW', otherId);
+    const created = await api.ok<{ createFilm: { id: string } }>(
+      'mutation ($input: CreateFilmInput!) { createFilm(input: $input) { id } }',
+      {
+        input: {
+          cohortId,
+          title: 'Les femmes artistes',
+          genre: 'DOCUMENTARY',
+          directorIds: [fellowId],
+          themes: ['Women artists'],
+          languages: ['bm', 'fr'],
+        },
+      },
+      director.token,
+    );
+    filmId = created.createFilm.id;
+    video = makeVideo(join(dir, 'film.mp4'), { seconds: 2, width: 480, height: 270 });
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+  });
+
+  it('uploads a film in several parts and prepares it: READY with duration, size, codecs, poster and preview', async () => {
+    const size = statSync(video).size;
+    expect(size).toBeGreaterThan(2 * 5 * MIB);
+    const source = await fileSource(video);
+    const client = uploader(director.token);
+    const asset = await client.upload(source, { filmId, kind: 'FINAL_CUT', fileName: 'film.mp4', contentType: 'video/mp4' });
+    await source.close();
+    expect(asset).toMatchObject({ status: 'PROCESSING', byteSize: size });
+    expect(client.partsSent).toBe(Math.ceil(size / (5 * MIB)));
+
+    await expect(processed(asset.id)).resolves.toMatchObject({ status: 'done' });
+    const ready = await assetOf(asset.id);
+    expect(ready).toMatchObject({ status: 'READY', byteSize: size, width: 480, height: 270, videoCodec: 'h264', audioCodec: 'aac' });
+    expect(ready.durationSeconds).toBeCloseTo(2, 0);
+    const film = await api.ok<{ film: { runtimeSeconds: number } }>(ASSET, { id: filmId }, director.token);
+    expect(film.film.runtimeSeconds).toBe(2);
+
+    const poster = await fetch(ready.posterUrl!);
+    expect(poster.status).toBe(200);
+    expect(Buffer.from(await poster.arrayBuffer()).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    const preview = await probeUrl(ready.previewUrl!);
+    const previewVideo = preview.streams.find((s) => s.codec_type === 'video')!;
+    expect(previewVideo).toMatchObject({ codec_name: 'h264' });
+    expect(previewVideo.height).toBeLessThanOrEqual(480);
+    expect(preview.streams.find((s) => s.codec_type === 'audio')).toMatchObject({ codec_name: 'aac' });
+  });
+
+  it('resumes a cut upload from uploadedParts without sending the earlier parts again, byte for byte', async () => {
+    const file = await fileSource(video);
+    // The connection "drops" when the third part is read.
+    const flaky: ByteSource = {
+      size: file.size,
+      read: async (start, end) => {
+        if (start >= 2 * 5 * MIB) throw new Error('connection lost');
+        return file.read(start, end);
+      },
+    };
+    let uploadId = '';
+    const first = uploader(director.token, { concurrency: 1 });
+    await expect(
+      first.upload(flaky, { filmId, kind: 'ROUGH_CUT', fileName: 'rough.mp4', contentType: 'video/mp4' }, (id) => (uploadId = id)),
+    ).rejects.toThrow('connection lost');
+    expect(first.partsSent).toBe(2);
+
+    const state = await api.ok<{ filmUpload: { partCount: number; uploadedParts: { partNumber: number }[] } }>(
+      'query ($id: ID!) { filmUpload(id: $id) { partCount uploadedParts { partNumber } } }',
+      { id: uploadId },
+      director.token,
+    );
+    expect(state.filmUpload.uploadedParts.map((p) => p.partNumber)).toEqual([1, 2]);
+
+    const second = uploader(director.token);
+    const asset = await second.resume(uploadId, file);
+    await file.close();
+    expect(second.partsSent).toBe(state.filmUpload.partCount - 2);
+    await processed(asset.id);
+    const stored = await fetch((await assetOf(asset.id)).downloadUrl!);
+    expect(Buffer.from(await stored.arrayBuffer()).equals(readFileSync(video))).toBe(true);
+  });
+
+  it('rejects a renamed non-video whatever its name and declared type', async () => {
+    const fake = join(dir, 'not-a-film.mp4');
+    writeFileSync(fake, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4096, 'x')]));
+    const source = await fileSource(fake);
+    const asset = await uploader(director.token).upload(source, {
+      filmId,
+      kind: 'TRAILER',
+      fileName: 'not-a-film.mp4',
+      contentType: 'video/mp4',
+    });
+    await source.close();
+    await expect(processed(asset.id)).resolves.toMatchObject({ status: 'done' });
+    const rejected = await assetOf(asset.id);
+    expect(rejected.status).toBe('REJECTED');
+    expect(rejected.rejectionReason).toContain('PDF');
+    expect(rejected.previewUrl).toBeNull();
+  });
+
+  it('refuses at start a declared size over the limit, or a type that is not video, creating nothing', async () => {
+    const db = api.app.get(DataSource);
+    const count = async () => (await db.query('SELECT count(*)::int AS n FROM media_asset'))[0].n as number;
+    const before = await count();
+    const tooLarge = await api.gql(
+      START,
+      { input: { filmId, kind: 'FINAL_CUT', fileName: 'huge.mp4', byteSize: 5 * 1024 ** 3, contentType: 'video/mp4' } },
+      director.token,
+    );
+    expect(tooLarge.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'FILE_TOO_LARGE' });
+    const notVideo = await api.gql(
+      START,
+      { input: { filmId, kind: 'FINAL_CUT', fileName: 'a.pdf', byteSize: 1000, contentType: 'application/pdf' } },
+      director.token,
+    );
+    expect(notVideo.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_A_VIDEO_TYPE' });
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses at completion a stored size that differs from the declared one, keeping no file', async () => {
+    const bytes = readFileSync(video).subarray(0, 1 * MIB);
+    const started = await api.ok<{ startFilmUpload: { id: string; asset: { id: string } } }>(
+      START,
+      { input: { filmId, kind: 'TRAILER', fileName: 'short.mp4', byteSize: bytes.length + 1000, contentType: 'video/mp4' } },
+      director.token,
+    );
+    const uploadId = started.startFilmUpload.id;
+    const signed = await api.ok<{ signUploadParts: { url: string }[] }>(
+      'mutation ($id: ID!) { signUploadParts(uploadId: $id, partNumbers: [1]) { url } }',
+      { id: uploadId },
+      director.token,
+    );
+    const put = await fetch(signed.signUploadParts[0].url, { method: 'PUT', body: bytes });
+    await api.ok(
+      'mutation ($id: ID!, $etag: String!) { recordUploadedPart(uploadId: $id, partNumber: 1, etag: $etag) { id } }',
+      { id: uploadId, etag: put.headers.get('etag') },
+      director.token,
+    );
+    const completed = await api.gql('mutation ($id: ID!) { completeFilmUpload(uploadId: $id) { id } }', { id: uploadId }, director.token);
+    expect(completed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SIZE_MISMATCH', storedBytes: bytes.length });
+    const asset = await assetOf(started.startFilmUpload.asset.id);
+    expect(asset.status).toBe('REJECTED');
+    const [row] = await api.app.get(DataSource).query('SELECT object_key FROM media_asset WHERE id = $1', [asset.id]);
+    await expect(api.app.get(StorageService).head(row.object_key)).rejects.toMatchObject({ kind: 'NOT_FOUND' });
+  });
+
+  it("forbids another fellow to touch someone's upload or film", async () => {
+    const started = await api.ok<{ startFilmUpload: { id: string } }>(
+      START,
+      { input: { filmId, kind: 'TRAILER', fileName: 't.mp4', byteSize: 1000, contentType: 'video/mp4' } },
+      director.token,
+    );
+    const id = started.startFilmUpload.id;
+    expect(await api.errorCode('query ($id: ID!) { filmUpload(id: $id) { id } }', { id }, otherFellow.token)).toBe('FORBIDDEN');
+    expect(
+      await api.errorCode('mutation ($id: ID!) { signUploadParts(uploadId: $id, partNumbers: [1]) { url } }', { id }, otherFellow.token),
+    ).toBe('FORBIDDEN');
+    expect(await api.errorCode('mutation ($id: ID!) { abortFilmUpload(uploadId: $id) }', { id }, otherFellow.token)).toBe('FORBIDDEN');
+    expect(await api.errorCode(ASSET, { id: filmId }, otherFellow.token)).toBe('FORBIDDEN');
+    await expect(api.ok('mutation ($id: ID!) { abortFilmUpload(uploadId: $id) }', { id }, director.token)).resolves.toEqual({
+      abortFilmUpload: true,
+    });
+  });
+
+  it('leaves one poster and one preview when processing runs twice', async () => {
+    const storage = api.app.get(StorageService);
+    const [asset] = await api.app.get(DataSource).query("SELECT id FROM media_asset WHERE status = 'READY' ORDER BY created_at LIMIT 1");
+    const renditions = async () => {
+      const keys: string[] = [];
+      for (const prefix of ['posters/', 'previews/']) for await (const object of storage.list(prefix)) keys.push(object.key);
+      return keys.filter((key) => key.includes(asset.id)).sort();
+    };
+    const before = await renditions();
+    expect(before).toHaveLength(2);
+    await api.app.get(DataSource).query("UPDATE media_asset SET status = 'PROCESSING' WHERE id = $1", [asset.id]);
+    const queue = worker.get(JobQueue);
+    const rerun = await queue.add('films.process-asset', { assetId: asset.id });
+    await expect((await queue.raw.getJob(rerun))!.finished()).resolves.toMatchObject({ status: 'done' });
+    expect(await renditions()).toEqual(before);
+    expect((await assetOf(asset.id)).status).toBe('READY');
+  });
+
+  it('expires an abandoned upload with the clean-up job', async () => {
+    const started = await api.ok<{ startFilmUpload: { id: string; asset: { id: string } } }>(
+      START,
+      { input: { filmId, kind: 'ROUGH_CUT', fileName: 'left.mp4', byteSize: 2000, contentType: 'video/mp4' } },
+      director.token,
+    );
+    const db = api.app.get(DataSource);
+    await db.query("UPDATE film_upload SET expires_at = now() - interval '1 minute' WHERE id = $1", [started.startFilmUpload.id]);
+    const queue = worker.get(JobQueue);
+    const jobId = await queue.add('films.expire-uploads', {});
+    await expect((await queue.raw.getJob(jobId))!.finished()).resolves.toMatchObject({ status: 'done' });
+    expect((await assetOf(started.startFilmUpload.asset.id)).status).toBe('EXPIRED');
+    const sign = await api.gql(
+      'mutation ($id: ID!) { signUploadParts(uploadId: $id, partNumbers: [1]) { url } }',
+      { id: started.startFilmUpload.id },
+      director.token,
+    );
+    expect(sign.errors?.[0].extensions.reason).toBe('UPLOAD_CLOSED');
+  });
+});
