@@ -12,7 +12,7 @@ COPY types types
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime
-# ffmpeg is used by the media workers (films issue); tini reaps child processes and forwards signals.
+# ffmpeg is used by the media worker (probe, poster, preview); tini reaps child processes and forwards signals.
 RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg tini && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production
 WORKDIR /app
