@@ -249,6 +249,21 @@ describe('films and uploads', () => {
     expect((await assetOf(asset.id)).status).toBe('READY');
   });
 
+  it('ends an asset FAILED, with the error kept, when processing fails on its last try', async () => {
+    const db = api.app.get(DataSource);
+    const [asset] = await db.query("SELECT id, object_key FROM media_asset WHERE status = 'READY' ORDER BY created_at LIMIT 1");
+    await db.query("UPDATE media_asset SET status = 'PROCESSING' WHERE id = $1", [asset.id]);
+    await api.app.get(StorageService).delete(asset.object_key);
+    const queue = worker.get(JobQueue);
+    const jobId = await queue.add('films.process-asset', { assetId: asset.id }, { attempts: 1 });
+    await expect((await queue.raw.getJob(jobId))!.finished()).rejects.toThrow('does not exist');
+    // The final-failure hook runs on the queue's failed event, just after the job settles.
+    for (let i = 0; i < 50 && (await assetOf(asset.id)).status === 'PROCESSING'; i += 1) await new Promise((r) => setTimeout(r, 50));
+    const [failed] = await db.query('SELECT status, failure_reason FROM media_asset WHERE id = $1', [asset.id]);
+    expect(failed.status).toBe('FAILED');
+    expect(failed.failure_reason).toContain('does not exist');
+  });
+
   it('expires an abandoned upload with the clean-up job', async () => {
     const started = await api.ok<{ startFilmUpload: { id: string; asset: { id: string } } }>(
       START,
