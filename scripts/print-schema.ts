@@ -14,6 +14,8 @@ import { CalendarDate } from '#core';
 import { PEOPLE_RESOLVERS } from '#people';
 import { TRAINING_RESOLVERS } from '#training';
 import { FILMS_RESOLVERS } from '#films';
+import { FESTIVALS_RESOLVERS } from '#festivals';
+import { SCREENINGS_RESOLVERS } from '#screenings';
 
 export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
 
@@ -22,7 +24,10 @@ async function printedSchema(): Promise<string> {
   try {
     const schema = await app
       .get(GraphQLSchemaFactory)
-      .create([...PEOPLE_RESOLVERS, ...TRAINING_RESOLVERS, ...FILMS_RESOLVERS], [CalendarDate]);
+      .create(
+        [...PEOPLE_RESOLVERS, ...TRAINING_RESOLVERS, ...FILMS_RESOLVERS, ...FESTIVALS_RESOLVERS, ...SCREENINGS_RESOLVERS],
+        [CalendarDate],
+      );
     return `${printSchema(lexicographicSortSchema(schema))}\n`;
   } finally {
     await app.close();

@@ -5,11 +5,13 @@ import { MIGRATIONS } from '#migrations';
 import { PEOPLE_ENTITIES } from '#people';
 import { TRAINING_ENTITIES } from '#training';
 import { FILMS_ENTITIES } from '#films';
+import { FESTIVALS_ENTITIES } from '#festivals';
+import { SCREENINGS_ENTITIES } from '#screenings';
 import { DataSource } from 'typeorm';
 import { createDatabase, dropDatabase, startEmbeddedPostgres } from './services.js';
 
 /** Every entity of the platform; the apps load the same ones through their modules. */
-export const ALL_ENTITIES = [...PEOPLE_ENTITIES, ...TRAINING_ENTITIES, ...FILMS_ENTITIES];
+export const ALL_ENTITIES = [...PEOPLE_ENTITIES, ...TRAINING_ENTITIES, ...FILMS_ENTITIES, ...FESTIVALS_ENTITIES, ...SCREENINGS_ENTITIES];
 
 export const DATA_DIR = join(process.cwd(), '.data');
 

@@ -7,6 +7,8 @@ import { QueueModule } from '#queue';
 import { StorageModule } from '#storage';
 import { TrainingApiModule } from '#training';
 import { FilmsApiModule } from '#films';
+import { FestivalsApiModule } from '#festivals';
+import { ScreeningsApiModule } from '#screenings';
 import { HealthController } from './health/health.controller.js';
 
 @Module({
@@ -22,6 +24,8 @@ import { HealthController } from './health/health.controller.js';
     PeopleApiModule,
     TrainingApiModule,
     FilmsApiModule,
+    FestivalsApiModule,
+    ScreeningsApiModule,
   ],
   controllers: [HealthController],
   providers: [

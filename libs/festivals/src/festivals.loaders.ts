@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { Award, EntryStatusChange, Festival, FestivalEdition, FestivalEntry } from './entities/index.js';
+
+function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+const one = <T extends { id: string }>(keys: readonly string[], rows: T[]): (T | null)[] =>
+  keys.map((key) => rows.find((r) => r.id === key) ?? null);
+
+/** Batches the relation reads of festivals within one GraphQL request. */
+export class FestivalsLoaderSet {
+  constructor(private readonly dataSource: DataSource) {}
+
+  readonly festival = new DataLoader<string, Festival | null>(async (ids) =>
+    one(ids, await this.dataSource.getRepository(Festival).findBy({ id: In([...ids]) })),
+  );
+
+  readonly edition = new DataLoader<string, FestivalEdition | null>(async (ids) =>
+    one(ids, await this.dataSource.getRepository(FestivalEdition).findBy({ id: In([...ids]) })),
+  );
+
+  readonly entry = new DataLoader<string, FestivalEntry | null>(async (ids) =>
+    one(ids, await this.dataSource.getRepository(FestivalEntry).findBy({ id: In([...ids]) })),
+  );
+
+  readonly editionsOfFestival = new DataLoader<string, FestivalEdition[]>(async (ids) =>
+    byKey(
+      ids,
+      await this.dataSource.getRepository(FestivalEdition).find({ where: { festivalId: In([...ids]) }, order: { year: 'DESC' } }),
+      (e) => e.festivalId,
+    ),
+  );
+
+  readonly entriesOfEdition = new DataLoader<string, FestivalEntry[]>(async (ids) =>
+    byKey(
+      ids,
+      await this.dataSource.getRepository(FestivalEntry).find({ where: { editionId: In([...ids]) }, order: { createdAt: 'ASC' } }),
+      (e) => e.editionId,
+    ),
+  );
+
+  readonly entriesOfFilm = new DataLoader<string, FestivalEntry[]>(async (ids) =>
+    byKey(
+      ids,
+      await this.dataSource.getRepository(FestivalEntry).find({ where: { filmId: In([...ids]) }, order: { createdAt: 'ASC' } }),
+      (e) => e.filmId,
+    ),
+  );
+
+  readonly awardsOfEntry = new DataLoader<string, Award[]>(async (ids) =>
+    byKey(
+      ids,
+      await this.dataSource.getRepository(Award).find({ where: { entryId: In([...ids]) }, order: { createdAt: 'ASC' } }),
+      (a) => a.entryId,
+    ),
+  );
+
+  readonly historyOfEntry = new DataLoader<string, EntryStatusChange[]>(async (ids) =>
+    byKey(
+      ids,
+      await this.dataSource.getRepository(EntryStatusChange).find({ where: { entryId: In([...ids]) }, order: { at: 'ASC' } }),
+      (c) => c.entryId,
+    ),
+  );
+}
+
+@Injectable()
+export class FestivalsLoaders {
+  private readonly perRequest = new WeakMap<object, FestivalsLoaderSet>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  for(request: object): FestivalsLoaderSet {
+    let set = this.perRequest.get(request);
+    if (!set) {
+      set = new FestivalsLoaderSet(this.dataSource);
+      this.perRequest.set(request, set);
+    }
+    return set;
+  }
+}

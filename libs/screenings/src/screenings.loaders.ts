@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { Film } from '#films';
+import { DataSource, In } from 'typeorm';
+import { Screening, ScreeningDay, ScreeningFilm, Venue } from './entities/index.js';
+
+function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+/** Batches the relation reads of screenings within one GraphQL request. */
+export class ScreeningsLoaderSet {
+  constructor(private readonly dataSource: DataSource) {}
+
+  readonly venue = new DataLoader<string, Venue | null>(async (ids) => {
+    const venues = await this.dataSource.getRepository(Venue).findBy({ id: In([...ids]) });
+    return ids.map((id) => venues.find((v) => v.id === id) ?? null);
+  });
+
+  /** Films of each screening, in programme order. */
+  readonly filmsOfScreening = new DataLoader<string, Film[]>(async (ids) => {
+    const links = await this.dataSource
+      .getRepository(ScreeningFilm)
+      .createQueryBuilder('link')
+      .innerJoinAndSelect('link.film', 'film')
+      .where('link.screeningId IN (:...ids)', { ids })
+      .orderBy('link.position', 'ASC')
+      .getMany();
+    return byKey(ids, links, (link) => link.screeningId).map((group) => group.map((link) => link.film!));
+  });
+
+  readonly daysOfScreening = new DataLoader<string, ScreeningDay[]>(async (ids) =>
+    byKey(
+      ids,
+      await this.dataSource.getRepository(ScreeningDay).find({ where: { screeningId: In([...ids]) }, order: { day: 'ASC' } }),
+      (d) => d.screeningId,
+    ),
+  );
+
+  readonly screeningsOfFilm = new DataLoader<string, Screening[]>(async (filmIds) => {
+    const links = await this.dataSource
+      .getRepository(ScreeningFilm)
+      .createQueryBuilder('link')
+      .innerJoinAndSelect('link.screening', 'screening')
+      .where('link.filmId IN (:...filmIds)', { filmIds })
+      .orderBy('screening.startsAt', 'ASC')
+      .getMany();
+    return byKey(filmIds, links, (link) => link.filmId).map((group) => group.map((link) => link.screening!));
+  });
+}
+
+@Injectable()
+export class ScreeningsLoaders {
+  private readonly perRequest = new WeakMap<object, ScreeningsLoaderSet>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  for(request: object): ScreeningsLoaderSet {
+    let set = this.perRequest.get(request);
+    if (!set) {
+      set = new ScreeningsLoaderSet(this.dataSource);
+      this.perRequest.set(request, set);
+    }
+    return set;
+  }
+}

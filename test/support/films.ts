@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { JobQueue } from '#queue';
+import { FilmUploader } from '#upload-client';
+import { fileSource } from '../../libs/upload-client/src/node-file-source.js';
+import { TestApi } from './api.js';
+import { makeVideo, scratchDir } from './media.js';
+import { PeopleFactory } from './people.js';
+
+let tinyVideo: string | undefined;
+
+/** A film of a new cohort whose final cut went through the real upload and processing: READY to be screened. */
+export async function readyFilm(api: TestApi, worker: INestApplicationContext, people: PeopleFactory, title: string): Promise<string> {
+  const admin = await people.admin();
+  const cohortId = await people.cohort(await people.programme());
+  const fellowId = await people.fellow();
+  await people.enroll(cohortId, fellowId);
+  const film = await api.ok<{ createFilm: { id: string } }>(
+    'mutation ($input: CreateFilmInput!) { createFilm(input: $input) { id } }',
+    { input: { cohortId, title, genre: 'DOCUMENTARY', directorIds: [fellowId] } },
+    admin,
+  );
+  tinyVideo ??= makeVideo(join(scratchDir(), 'tiny.mp4'), { seconds: 1, width: 160, height: 90, noise: false });
+  const source = await fileSource(tinyVideo);
+  const asset = await new FilmUploader({ graphqlUrl: `${api.url}/graphql`, accessToken: admin }).upload(source, {
+    filmId: film.createFilm.id,
+    kind: 'FINAL_CUT',
+    fileName: 'final.mp4',
+    contentType: 'video/mp4',
+  });
+  await source.close();
+  await (await worker.get(JobQueue).raw.getJob(`process:${asset.id}`))!.finished();
+  return film.createFilm.id;
+}
+
+/** A film with no final cut yet. */
+export async function draftFilm(api: TestApi, people: PeopleFactory, title: string): Promise<string> {
+  const cohortId = await people.cohort(await people.programme());
+  const fellowId = await people.fellow();
+  await people.enroll(cohortId, fellowId);
+  const film = await api.ok<{ createFilm: { id: string } }>(
+    'mutation ($input: CreateFilmInput!) { createFilm(input: $input) { id } }',
+    { input: { cohortId, title, genre: 'FICTION', directorIds: [fellowId] } },
+    await people.admin(),
+  );
+  return film.createFilm.id;
+}
