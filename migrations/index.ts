@@ -3,5 +3,12 @@ import { Foundation1795928879969 } from './1795928879969-Foundation.js';
 import { Training1795930555800 } from './1795930555800-Training.js';
 import { Films1795931245812 } from './1795931245812-Films.js';
 import { FestivalsAndScreenings1795932776884 } from './1795932776884-FestivalsAndScreenings.js';
+import { Notifications1795933132805 } from './1795933132805-Notifications.js';
 
-export const MIGRATIONS = [Foundation1795928879969, Training1795930555800, Films1795931245812, FestivalsAndScreenings1795932776884];
+export const MIGRATIONS = [
+  Foundation1795928879969,
+  Training1795930555800,
+  Films1795931245812,
+  FestivalsAndScreenings1795932776884,
+  Notifications1795933132805,
+];

@@ -16,6 +16,7 @@ import { TRAINING_RESOLVERS } from '#training';
 import { FILMS_RESOLVERS } from '#films';
 import { FESTIVALS_RESOLVERS } from '#festivals';
 import { SCREENINGS_RESOLVERS } from '#screenings';
+import { CALENDAR_RESOLVERS } from '#calendar';
 
 export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
 
@@ -25,7 +26,14 @@ async function printedSchema(): Promise<string> {
     const schema = await app
       .get(GraphQLSchemaFactory)
       .create(
-        [...PEOPLE_RESOLVERS, ...TRAINING_RESOLVERS, ...FILMS_RESOLVERS, ...FESTIVALS_RESOLVERS, ...SCREENINGS_RESOLVERS],
+        [
+          ...PEOPLE_RESOLVERS,
+          ...TRAINING_RESOLVERS,
+          ...FILMS_RESOLVERS,
+          ...FESTIVALS_RESOLVERS,
+          ...SCREENINGS_RESOLVERS,
+          ...CALENDAR_RESOLVERS,
+        ],
         [CalendarDate],
       );
     return `${printSchema(lexicographicSortSchema(schema))}\n`;

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { SqlStatementCounter } from '#core';
+import { JobQueue } from '#queue';
+import ICAL from 'ical.js';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { TestApi } from './support/api.js';
@@ -316,6 +318,91 @@ describe('festivals and screenings', () => {
         return SqlStatementCounter.count - before;
       };
       expect(await statementsFor(50)).toBe(await statementsFor(5));
+    });
+  });
+
+  describe('reminders and calendar', () => {
+    it('notifies managers once of screenings starting tomorrow and of past ones still without attendance', async () => {
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      const soon = await screening({
+        title: 'Demain à Ségou',
+        venueId: await venue(),
+        startsAt: `${tomorrow}T12:00:00Z`,
+        endsAt: `${tomorrow}T14:00:00Z`,
+      });
+      await api.ok('mutation ($id: ID!) { scheduleScreening(id: $id) { id } }', { id: soon }, admin);
+      const past = new Date(Date.now() - 4 * 86_400_000).toISOString().slice(0, 10);
+      const forgotten = await screening({
+        title: 'Sans chiffres',
+        type: 'ONLINE',
+        startsAt: `${past}T12:00:00Z`,
+        endsAt: `${past}T14:00:00Z`,
+      });
+      await held(forgotten);
+      const manager = await people.account('PROGRAMME_MANAGER');
+
+      const queue = worker.get(JobQueue);
+      for (let run = 0; run < 2; run += 1) {
+        const jobId = await queue.add('screenings.send-reminders', {});
+        await expect((await queue.raw.getJob(jobId))!.finished()).resolves.toMatchObject({ status: 'done' });
+      }
+      type Note = { id: string; kind: string; subjectId: string; message: string };
+      const list = 'query { notifications { id kind subjectId message } }';
+      const notes = (await api.ok<{ notifications: Note[] }>(list, {}, manager.token)).notifications.filter((n) =>
+        [soon, forgotten].includes(n.subjectId),
+      );
+      expect(notes.map((n) => [n.kind, n.subjectId]).sort()).toEqual(
+        [
+          ['SCREENING_ATTENDANCE_MISSING', forgotten],
+          ['SCREENING_TOMORROW', soon],
+        ].sort(),
+      );
+      await api.ok('mutation ($id: ID!) { dismissNotification(id: $id) { dismissedAt } }', { id: notes[0].id }, manager.token);
+      const left = (await api.ok<{ notifications: Note[] }>(list, {}, manager.token)).notifications.filter((n) =>
+        [soon, forgotten].includes(n.subjectId),
+      );
+      expect(left).toHaveLength(1);
+      const fellow = await people.account('TRAINER');
+      expect(await api.errorCode('mutation ($id: ID!) { dismissNotification(id: $id) { id } }', { id: notes[1].id }, fellow.token)).toBe(
+        'NOT_FOUND',
+      );
+    });
+
+    it('puts scheduled screenings in the calendar feeds of the films’ directors and managers', async () => {
+      const director = await api.ok<{ film: { directors: { id: string }[] } }>(
+        'query ($id: ID!) { film(id: $id) { directors { id } } }',
+        { id: filmB },
+        admin,
+      );
+      const account = await people.account('FELLOW', director.film.directors[0].id);
+      const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+      const shown = await screening({
+        title: 'Lecture publique',
+        type: 'ONLINE',
+        startsAt: `${day}T18:00:00Z`,
+        endsAt: `${day}T20:00:00Z`,
+        filmIds: [filmB],
+      });
+      await api.ok('mutation ($id: ID!) { scheduleScreening(id: $id) { id } }', { id: shown }, admin);
+      const draft = await screening({
+        title: 'Brouillon',
+        type: 'ONLINE',
+        startsAt: `${day}T21:00:00Z`,
+        endsAt: `${day}T22:00:00Z`,
+        filmIds: [filmB],
+      });
+
+      const uids = async (token: string): Promise<string[]> => {
+        const { issueCalendarFeed } = await api.ok<{ issueCalendarFeed: string }>('mutation { issueCalendarFeed }', {}, token);
+        const text = await (await fetch(`${api.url}${new URL(issueCalendarFeed).pathname}`)).text();
+        return new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((e) => String(e.getFirstPropertyValue('uid')));
+      };
+      const directorFeed = await uids(account.token);
+      expect(directorFeed).toContain(`${shown}@filmschool`);
+      expect(directorFeed).not.toContain(`${draft}@filmschool`);
+      expect(await uids(admin)).toContain(`${shown}@filmschool`);
+      const outsider = await people.account('FELLOW', await people.fellow());
+      expect(await uids(outsider.token)).not.toContain(`${shown}@filmschool`);
     });
   });
 });

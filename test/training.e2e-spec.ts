@@ -290,6 +290,33 @@ describe('training', () => {
     });
   });
 
+  describe('certificate reconciliation', () => {
+    let worker: INestApplicationContext;
+
+    beforeAll(async () => {
+      worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+      await worker.init();
+    });
+
+    afterAll(async () => {
+      await worker.close();
+    });
+
+    it('makes the certificate of a graduation whose job was lost', async () => {
+      const fellowId = await people.fellow({ fullName: 'Lost Job' });
+      await people.enroll(cohortId, fellowId);
+      const db = api.app.get(DataSource);
+      // A graduation committed without its job, as if Redis had been unreachable at that moment.
+      const [enrollment] = await db.query("UPDATE enrollment SET status = 'GRADUATED' WHERE fellow_id = $1 RETURNING id", [fellowId]);
+      const queue = worker.get(JobQueue);
+      const reconcile = await queue.add('training.reconcile-certificates', {});
+      await expect((await queue.raw.getJob(reconcile))!.finished()).resolves.toMatchObject({ status: 'done' });
+      await expect((await queue.raw.getJob(`certificate:${enrollment[0].id}`))!.finished()).resolves.toMatchObject({ status: 'done' });
+      const rows = await db.query('SELECT code FROM certificate WHERE enrollment_id = $1', [enrollment[0].id]);
+      expect(rows).toHaveLength(1);
+    });
+  });
+
   describe('calendar', () => {
     it('gives each user a private feed of their sessions, with cancelled ones marked, that a calendar library reads', async () => {
       const other = await people.cohort(await people.programme(), { startDate: '2021-01-01', endDate: '2031-12-31' });

@@ -7,11 +7,19 @@ import { TRAINING_ENTITIES } from '#training';
 import { FILMS_ENTITIES } from '#films';
 import { FESTIVALS_ENTITIES } from '#festivals';
 import { SCREENINGS_ENTITIES } from '#screenings';
+import { CALENDAR_ENTITIES } from '#calendar';
 import { DataSource } from 'typeorm';
 import { createDatabase, dropDatabase, startEmbeddedPostgres } from './services.js';
 
 /** Every entity of the platform; the apps load the same ones through their modules. */
-export const ALL_ENTITIES = [...PEOPLE_ENTITIES, ...TRAINING_ENTITIES, ...FILMS_ENTITIES, ...FESTIVALS_ENTITIES, ...SCREENINGS_ENTITIES];
+export const ALL_ENTITIES = [
+  ...PEOPLE_ENTITIES,
+  ...TRAINING_ENTITIES,
+  ...FILMS_ENTITIES,
+  ...FESTIVALS_ENTITIES,
+  ...SCREENINGS_ENTITIES,
+  ...CALENDAR_ENTITIES,
+];
 
 export const DATA_DIR = join(process.cwd(), '.data');
 

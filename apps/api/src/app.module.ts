@@ -9,6 +9,7 @@ import { TrainingApiModule } from '#training';
 import { FilmsApiModule } from '#films';
 import { FestivalsApiModule } from '#festivals';
 import { ScreeningsApiModule } from '#screenings';
+import { CalendarApiModule } from '#calendar';
 import { HealthController } from './health/health.controller.js';
 
 @Module({
@@ -26,6 +27,7 @@ import { HealthController } from './health/health.controller.js';
     FilmsApiModule,
     FestivalsApiModule,
     ScreeningsApiModule,
+    CalendarApiModule,
   ],
   controllers: [HealthController],
   providers: [

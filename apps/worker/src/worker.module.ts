@@ -3,6 +3,7 @@ import { AuthModule, DatabaseModule, LoggingModule, SettingsModule } from '#core
 import { PeopleModule, PurgeExpiredInvitationsJob } from '#people';
 import { IssueCertificateJob, ReconcileCertificatesJob, TrainingModule } from '#training';
 import { ExpireUploadsJob, FilmsModule, ProcessAssetJob } from '#films';
+import { ScreeningsModule, SendRemindersJob } from '#screenings';
 import { JOB_HANDLERS, JobDispatcher, JobQueue, QueueModule, type JobHandler } from '#queue';
 import { WorkerHealthServer } from './worker-health.server.js';
 
@@ -15,6 +16,7 @@ class RepeatingJobs implements OnApplicationBootstrap {
     await this.jobs.schedule('people.purge-expired-invitations', { graceDays: 30 }, '0 3 * * *');
     await this.jobs.schedule('films.expire-uploads', {}, '17 * * * *');
     await this.jobs.schedule('training.reconcile-certificates', {}, '41 * * * *');
+    await this.jobs.schedule('screenings.send-reminders', {}, '0 7 * * *');
   }
 }
 
@@ -28,12 +30,20 @@ class RepeatingJobs implements OnApplicationBootstrap {
     PeopleModule,
     TrainingModule,
     FilmsModule,
+    ScreeningsModule,
   ],
   providers: [
     JobDispatcher,
     {
       provide: JOB_HANDLERS,
-      inject: [PurgeExpiredInvitationsJob, IssueCertificateJob, ReconcileCertificatesJob, ProcessAssetJob, ExpireUploadsJob],
+      inject: [
+        PurgeExpiredInvitationsJob,
+        IssueCertificateJob,
+        ReconcileCertificatesJob,
+        ProcessAssetJob,
+        ExpireUploadsJob,
+        SendRemindersJob,
+      ],
       useFactory: (...handlers: JobHandler[]) => handlers,
     },
     RepeatingJobs,

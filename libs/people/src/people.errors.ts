@@ -22,4 +22,5 @@ export const peopleError = domainErrors({
   ARCHIVED: 'BAD_USER_INPUT',
   WEAK_PASSWORD: 'BAD_USER_INPUT',
   NOT_VISIBLE: 'FORBIDDEN',
+  NOTIFICATION_NOT_FOUND: 'NOT_FOUND',
 } as const);

@@ -13,6 +13,8 @@ import { FellowFieldsResolver } from './fellows/fellow-fields.resolver.js';
 import { FellowsResolver } from './fellows/fellows.resolver.js';
 import { FellowsService } from './fellows/fellows.service.js';
 import { PurgeExpiredInvitationsJob } from './jobs/purge-expired-invitations.job.js';
+import { NotificationsResolver } from './notifications/notifications.resolver.js';
+import { NotificationsService } from './notifications/notifications.service.js';
 import { PeopleLoaders } from './people.loaders.js';
 import { ProgrammeFieldsResolver } from './programmes/programme-fields.resolver.js';
 import { ProgrammesResolver } from './programmes/programmes.resolver.js';
@@ -29,6 +31,7 @@ export const PEOPLE_RESOLVERS = [
   EnrollmentFieldsResolver,
   FellowsResolver,
   FellowFieldsResolver,
+  NotificationsResolver,
 ];
 
 /** Services and jobs of the people domain, without GraphQL (the worker uses this). */
@@ -42,9 +45,19 @@ export const PEOPLE_RESOLVERS = [
     FellowsService,
     PeopleLoaders,
     PurgeExpiredInvitationsJob,
+    NotificationsService,
     { provide: ACTOR_LOADER, useExisting: AccountsService },
   ],
-  exports: [AccountsService, ProgrammesService, CohortsService, FellowsService, PeopleLoaders, PurgeExpiredInvitationsJob, ACTOR_LOADER],
+  exports: [
+    NotificationsService,
+    AccountsService,
+    ProgrammesService,
+    CohortsService,
+    FellowsService,
+    PeopleLoaders,
+    PurgeExpiredInvitationsJob,
+    ACTOR_LOADER,
+  ],
 })
 export class PeopleModule {}
 

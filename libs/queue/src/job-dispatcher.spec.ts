@@ -5,7 +5,8 @@ const certificate: JobHandler = { jobName: 'training.issue-certificate', handle:
 const process: JobHandler = { jobName: 'films.process-asset', handle: async () => ({ status: 'done' }) };
 const expire: JobHandler = { jobName: 'films.expire-uploads', handle: async () => ({ status: 'done' }) };
 const reconcile: JobHandler = { jobName: 'training.reconcile-certificates', handle: async () => ({ status: 'done' }) };
-const others = [certificate, reconcile, process, expire];
+const remind: JobHandler = { jobName: 'screenings.send-reminders', handle: async () => ({ status: 'done' }) };
+const others = [certificate, reconcile, process, expire, remind];
 
 describe('indexHandlers', () => {
   it('maps each job name to its one handler', () => {

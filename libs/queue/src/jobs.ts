@@ -13,6 +13,8 @@ export interface JobPayloads {
   'films.process-asset': { assetId: string };
   /** Releases uploads left unfinished past their expiry and deletes files no asset points to. */
   'films.expire-uploads': Record<string, never>;
+  /** Tells managers of screenings starting tomorrow and of past screenings still without attendance. */
+  'screenings.send-reminders': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -24,6 +26,7 @@ export const JOB_NAMES = [
   'training.reconcile-certificates',
   'films.process-asset',
   'films.expire-uploads',
+  'screenings.send-reminders',
 ] as const satisfies readonly JobName[];
 
 // Compile-time check that JOB_NAMES lists every JobName.

@@ -1,2 +1,3 @@
 export * from './entities/index.js';
 export * from './screenings.module.js';
+export * from './send-reminders.job.js';

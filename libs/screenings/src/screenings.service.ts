@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { localDate, paginate, type Actor, type Connection } from '#core';
 import { AssetKind, AssetStatus, Film, MediaAsset } from '#films';
+import { NotificationsService } from '#people';
+import type { JobOutcome } from '#queue';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { CreateScreeningInput, CreateVenueInput, ScreeningAttendanceInput, ScreeningsArgs } from './dto/screenings.inputs.js';
 import { AttendanceSubmission, Screening, ScreeningFilm, ScreeningStatus, ScreeningType, Venue } from './entities/index.js';
@@ -35,7 +37,10 @@ function daysBetween(first: string, last: string): string[] {
 /** Venues and screenings: a programme of films shown somewhere, on one or several days, with exact attendance. */
 @Injectable()
 export class ScreeningsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+  ) {}
 
   listVenues(): Promise<Venue[]> {
     return this.dataSource.getRepository(Venue).find({ order: { country: 'ASC', city: 'ASC', name: 'ASC' } });
@@ -203,6 +208,42 @@ export class ScreeningsService {
       );
     });
     return screening;
+  }
+
+  /**
+   * The daily reminders to managers: screenings that start tomorrow (in their venue's time zone), and screenings
+   * that ended two or more days ago with no attendance recorded. Each is raised once per screening and reason.
+   */
+  async sendReminders(now = new Date()): Promise<JobOutcome> {
+    const tomorrow: { id: string; title: string; starts_at: Date }[] = await this.dataSource.query(
+      `SELECT s.id, s.title, s.starts_at FROM screening s LEFT JOIN venue v ON v.id = s.venue_id
+        WHERE s.status = 'SCHEDULED'
+          AND (s.starts_at AT TIME ZONE coalesce(v.time_zone, 'Africa/Bamako'))::date
+            = ($1::timestamptz AT TIME ZONE coalesce(v.time_zone, 'Africa/Bamako'))::date + 1`,
+      [now],
+    );
+    const missing: { id: string; title: string; ends_at: Date }[] = await this.dataSource.query(
+      `SELECT s.id, s.title, s.ends_at FROM screening s
+        WHERE s.status IN ('SCHEDULED', 'HELD') AND s.ends_at <= $1::timestamptz - interval '2 days'
+          AND NOT EXISTS (SELECT 1 FROM screening_day d WHERE d.screening_id = s.id)`,
+      [now],
+    );
+    let sent = 0;
+    for (const s of tomorrow) {
+      sent += await this.notifications.notifyManagers(
+        'SCREENING_TOMORROW',
+        s.id,
+        `"${s.title}" starts tomorrow (${new Date(s.starts_at).toISOString()})`,
+      );
+    }
+    for (const s of missing) {
+      sent += await this.notifications.notifyManagers(
+        'SCREENING_ATTENDANCE_MISSING',
+        s.id,
+        `"${s.title}" ended on ${new Date(s.ends_at).toISOString().slice(0, 10)} and has no attendance recorded yet`,
+      );
+    }
+    return { status: 'done', detail: { startingTomorrow: tomorrow.length, missingAttendance: missing.length, notificationsSent: sent } };
   }
 
   private async move(

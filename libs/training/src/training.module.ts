@@ -4,9 +4,6 @@ import { PeopleModule } from '#people';
 import { QueueModule } from '#queue';
 import { StorageModule } from '#storage';
 import { AttendanceService } from './attendance/attendance.service.js';
-import { CalendarController } from './calendar/calendar.controller.js';
-import { CalendarResolver } from './calendar/calendar.resolver.js';
-import { CalendarService } from './calendar/calendar.service.js';
 import { CertificatesResolver } from './certificates/certificates.resolver.js';
 import { CertificatesService } from './certificates/certificates.service.js';
 import { TRAINING_ENTITIES } from './entities/index.js';
@@ -32,7 +29,6 @@ export const TRAINING_RESOLVERS = [
   ProgressResolver,
   FeedbackResolver,
   CertificatesResolver,
-  CalendarResolver,
 ];
 
 /** Services and jobs of the training domain, without GraphQL (the worker uses this). */
@@ -44,7 +40,6 @@ export const TRAINING_RESOLVERS = [
     ProgressService,
     FeedbackService,
     CertificatesService,
-    CalendarService,
     TrainingLoaders,
     IssueCertificateJob,
     ReconcileCertificatesJob,
@@ -56,7 +51,6 @@ export const TRAINING_RESOLVERS = [
     ProgressService,
     FeedbackService,
     CertificatesService,
-    CalendarService,
     TrainingLoaders,
     IssueCertificateJob,
     ReconcileCertificatesJob,
@@ -64,6 +58,6 @@ export const TRAINING_RESOLVERS = [
 })
 export class TrainingModule {}
 
-/** The training domain with its GraphQL API and the calendar feed route. */
-@Module({ imports: [TrainingModule], providers: TRAINING_RESOLVERS, controllers: [CalendarController] })
+/** The training domain with its GraphQL API. */
+@Module({ imports: [TrainingModule], providers: TRAINING_RESOLVERS })
 export class TrainingApiModule {}

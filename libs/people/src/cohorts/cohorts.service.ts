@@ -114,18 +114,21 @@ export class CohortsService {
 
   /** Changes an enrollment's status; graduating queues the certificate of completion. */
   async setEnrollmentStatus(cohortId: string, fellowId: string, status: EnrollmentStatus): Promise<Enrollment> {
-    return this.dataSource.transaction(async (manager) => {
+    const { saved, graduating } = await this.dataSource.transaction(async (manager) => {
       const enrollment = await manager.findOne(Enrollment, { where: { cohortId, fellowId }, lock: { mode: 'pessimistic_write' } });
       if (!enrollment) throw peopleError('ENROLLMENT_NOT_FOUND', 'This fellow is not enrolled in this cohort');
       const graduating = status === EnrollmentStatus.GRADUATED && enrollment.status !== EnrollmentStatus.GRADUATED;
       enrollment.status = status;
-      const saved = await manager.save(enrollment);
-      // Queued before the commit: if queueing fails, the status change rolls back with it (no graduation without
-      // its job); if the commit fails after, the job finds the enrollment not GRADUATED and ends as skipped.
-      if (graduating)
-        await this.jobs.add('training.issue-certificate', { enrollmentId: enrollment.id }, { jobId: `certificate:${enrollment.id}` });
-      return saved;
+      return { saved: await manager.save(enrollment), graduating };
     });
+    // Queued after the commit, so the worker finds the enrollment GRADUATED. Should queueing fail, the hourly
+    // reconciliation queues every graduation still without a certificate.
+    if (graduating) {
+      await this.jobs
+        .add('training.issue-certificate', { enrollmentId: saved.id }, { jobId: `certificate:${saved.id}` })
+        .catch((error: unknown) => this.logger.error({ err: error, enrollmentId: saved.id }, 'Could not queue the certificate'));
+    }
+    return saved;
   }
 
   private async activeOrFail(manager: EntityManager, id: string): Promise<Cohort> {

@@ -1,20 +1,11 @@
 import { AttendanceChange } from './attendance-change.entity.js';
 import { AttendanceRecord } from './attendance-record.entity.js';
-import { CalendarFeed } from './calendar-feed.entity.js';
 import { Certificate } from './certificate.entity.js';
 import { FeedbackNote } from './feedback-note.entity.js';
 import { SessionTrainer } from './session-trainer.entity.js';
 import { TrainingSession } from './training-session.entity.js';
 
 export * from './enums.js';
-export { AttendanceChange, AttendanceRecord, CalendarFeed, Certificate, FeedbackNote, SessionTrainer, TrainingSession };
+export { AttendanceChange, AttendanceRecord, Certificate, FeedbackNote, SessionTrainer, TrainingSession };
 
-export const TRAINING_ENTITIES = [
-  TrainingSession,
-  SessionTrainer,
-  AttendanceRecord,
-  AttendanceChange,
-  FeedbackNote,
-  Certificate,
-  CalendarFeed,
-];
+export const TRAINING_ENTITIES = [TrainingSession, SessionTrainer, AttendanceRecord, AttendanceChange, FeedbackNote, Certificate];

@@ -1,19 +1,25 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Role, SETTINGS, type Actor, type Settings } from '#core';
+import { isManager, Role, SETTINGS, type Actor, type Settings } from '#core';
 import { Cohort, User } from '#people';
-import ical, { ICalEventStatus } from 'ical-generator';
+import { Screening, ScreeningStatus, Venue } from '#screenings';
+import { SessionStatus, TrainingSession } from '#training';
+import ical, { ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { DataSource } from 'typeorm';
-import { CalendarFeed, SessionStatus, TrainingSession } from '../entities/index.js';
+import { CalendarFeed } from './calendar-feed.entity.js';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+const NIL = '00000000-0000-0000-0000-000000000000';
 
 /** How far back a feed reaches: enough to look back on a term, small enough for a phone to sync. */
 const FEED_DAYS_BACK = 120;
 const FEED_MAX_EVENTS = 2000;
 
-/** Private iCalendar feeds of the training sessions that concern each user, for phone calendars. */
+/**
+ * Private iCalendar feeds for phone calendars: the training sessions that concern each user and, for managers
+ * and the directors of the films shown, the screenings (scheduled, held or cancelled; drafts stay out).
+ */
 @Injectable()
 export class CalendarService {
   constructor(
@@ -39,7 +45,16 @@ export class CalendarService {
     if (!feed) return null;
     const user = await this.dataSource.getRepository(User).findOneBy({ id: feed.userId });
     if (!user) return null;
+    const calendar = ical({
+      name: `Filmschool — ${user.fullName}`,
+      prodId: { company: 'Filmschool', product: 'calendar', language: 'FR' },
+    });
+    await this.addSessions(calendar, user);
+    await this.addScreenings(calendar, user);
+    return calendar.toString();
+  }
 
+  private async addSessions(calendar: ICalCalendar, user: User): Promise<void> {
     const query = this.dataSource
       .getRepository(TrainingSession)
       .createQueryBuilder('session')
@@ -51,7 +66,7 @@ export class CalendarService {
       query.andWhere(
         "session.cohortId IN (SELECT e.cohort_id FROM enrollment e WHERE e.fellow_id = :fellowId AND e.status <> 'WITHDRAWN')",
         {
-          fellowId: user.fellowId ?? '00000000-0000-0000-0000-000000000000',
+          fellowId: user.fellowId ?? NIL,
         },
       );
     } else if (user.role === Role.TRAINER) {
@@ -60,13 +75,7 @@ export class CalendarService {
         { userId: user.id },
       );
     }
-    const sessions = await query.getMany();
-
-    const calendar = ical({
-      name: `Filmschool — ${user.fullName}`,
-      prodId: { company: 'Filmschool', product: 'training', language: 'FR' },
-    });
-    for (const session of sessions) {
+    for (const session of await query.getMany()) {
       calendar.createEvent({
         id: `${session.id}@filmschool`,
         start: session.startsAt,
@@ -81,6 +90,38 @@ export class CalendarService {
         timezone: session.cohort?.timeZone ?? null,
       });
     }
-    return calendar.toString();
+  }
+
+  private async addScreenings(calendar: ICalCalendar, user: User): Promise<void> {
+    const actor = { id: user.id, role: user.role, fellowId: user.fellowId };
+    if (!isManager(actor) && !(user.role === Role.FELLOW && user.fellowId)) return;
+    const query = this.dataSource
+      .getRepository(Screening)
+      .createQueryBuilder('screening')
+      .leftJoinAndMapOne('screening.venue', Venue, 'venue', 'venue.id = screening.venue_id')
+      .where('screening.status <> :draft', { draft: ScreeningStatus.DRAFT })
+      .andWhere(`screening.startsAt > now() - interval '${FEED_DAYS_BACK} days'`)
+      .orderBy('screening.startsAt', 'ASC')
+      .limit(FEED_MAX_EVENTS);
+    if (!isManager(actor)) {
+      query.andWhere(
+        'screening.id IN (SELECT sf.screening_id FROM screening_film sf JOIN film_director fd ON fd.film_id = sf.film_id WHERE fd.fellow_id = :fellowId)',
+        { fellowId: user.fellowId },
+      );
+    }
+    for (const screening of await query.getMany()) {
+      const venue = screening.venue;
+      calendar.createEvent({
+        id: `${screening.id}@filmschool`,
+        start: screening.startsAt,
+        end: screening.endsAt,
+        stamp: screening.updatedAt,
+        summary: `Projection / Screening: ${screening.title}`,
+        description: screening.hosts.length ? `Avec / With: ${screening.hosts.join(', ')}` : null,
+        location: venue ? `${venue.name}, ${venue.city}` : 'En ligne / Online',
+        status: screening.status === ScreeningStatus.CANCELLED ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        timezone: venue?.timeZone ?? null,
+      });
+    }
   }
 }

@@ -1,0 +1,2 @@
+export * from './calendar-feed.entity.js';
+export * from './calendar.module.js';
