@@ -233,7 +233,9 @@ describe('films and uploads', () => {
 
   it('leaves one poster and one preview when processing runs twice', async () => {
     const storage = api.app.get(StorageService);
-    const [asset] = await api.app.get(DataSource).query("SELECT id FROM media_asset WHERE status = 'READY' ORDER BY created_at LIMIT 1");
+    const [asset] = await api.app
+      .get(DataSource)
+      .query("SELECT id FROM media_asset WHERE status = 'READY' AND film_id = $1 ORDER BY created_at LIMIT 1", [filmId]);
     const renditions = async () => {
       const keys: string[] = [];
       for (const prefix of ['posters/', 'previews/']) for await (const object of storage.list(prefix)) keys.push(object.key);
@@ -251,7 +253,10 @@ describe('films and uploads', () => {
 
   it('ends an asset FAILED, with the error kept, when processing fails on its last try', async () => {
     const db = api.app.get(DataSource);
-    const [asset] = await db.query("SELECT id, object_key FROM media_asset WHERE status = 'READY' ORDER BY created_at LIMIT 1");
+    const [asset] = await db.query(
+      "SELECT id, object_key FROM media_asset WHERE status = 'READY' AND film_id = $1 ORDER BY created_at LIMIT 1",
+      [filmId],
+    );
     await db.query("UPDATE media_asset SET status = 'PROCESSING' WHERE id = $1", [asset.id]);
     await api.app.get(StorageService).delete(asset.object_key);
     const queue = worker.get(JobQueue);
