@@ -15,3 +15,4 @@ export * from './logging/logging.module.js';
 export * from './pagination/connection.js';
 export * from './graphql/id-arg.js';
 export * from './graphql/local-date.js';
+export * from './graphql/loaders.js';

@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
+import { groupByKeys, oneByKey, PerRequest } from '#core';
 import { DataSource, In } from 'typeorm';
 import { Award, EntryStatusChange, Festival, FestivalEdition, FestivalEntry } from './entities/index.js';
-
-function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return keys.map((key) => groups.get(key) ?? []);
-}
 
 const one = <T extends { id: string }>(keys: readonly string[], rows: T[]): (T | null)[] =>
   keys.map((key) => rows.find((r) => r.id === key) ?? null);
@@ -18,19 +13,19 @@ export class FestivalsLoaderSet {
   constructor(private readonly dataSource: DataSource) {}
 
   readonly festival = new DataLoader<string, Festival | null>(async (ids) =>
-    one(ids, await this.dataSource.getRepository(Festival).findBy({ id: In([...ids]) })),
+    oneByKey(ids, await this.dataSource.getRepository(Festival).findBy({ id: In([...ids]) }), (row) => row.id),
   );
 
   readonly edition = new DataLoader<string, FestivalEdition | null>(async (ids) =>
-    one(ids, await this.dataSource.getRepository(FestivalEdition).findBy({ id: In([...ids]) })),
+    oneByKey(ids, await this.dataSource.getRepository(FestivalEdition).findBy({ id: In([...ids]) }), (row) => row.id),
   );
 
   readonly entry = new DataLoader<string, FestivalEntry | null>(async (ids) =>
-    one(ids, await this.dataSource.getRepository(FestivalEntry).findBy({ id: In([...ids]) })),
+    oneByKey(ids, await this.dataSource.getRepository(FestivalEntry).findBy({ id: In([...ids]) }), (row) => row.id),
   );
 
   readonly editionsOfFestival = new DataLoader<string, FestivalEdition[]>(async (ids) =>
-    byKey(
+    groupByKeys(
       ids,
       await this.dataSource.getRepository(FestivalEdition).find({ where: { festivalId: In([...ids]) }, order: { year: 'DESC' } }),
       (e) => e.festivalId,
@@ -38,7 +33,7 @@ export class FestivalsLoaderSet {
   );
 
   readonly entriesOfEdition = new DataLoader<string, FestivalEntry[]>(async (ids) =>
-    byKey(
+    groupByKeys(
       ids,
       await this.dataSource.getRepository(FestivalEntry).find({ where: { editionId: In([...ids]) }, order: { createdAt: 'ASC' } }),
       (e) => e.editionId,
@@ -46,7 +41,7 @@ export class FestivalsLoaderSet {
   );
 
   readonly entriesOfFilm = new DataLoader<string, FestivalEntry[]>(async (ids) =>
-    byKey(
+    groupByKeys(
       ids,
       await this.dataSource.getRepository(FestivalEntry).find({ where: { filmId: In([...ids]) }, order: { createdAt: 'ASC' } }),
       (e) => e.filmId,
@@ -54,7 +49,7 @@ export class FestivalsLoaderSet {
   );
 
   readonly awardsOfEntry = new DataLoader<string, Award[]>(async (ids) =>
-    byKey(
+    groupByKeys(
       ids,
       await this.dataSource.getRepository(Award).find({ where: { entryId: In([...ids]) }, order: { createdAt: 'ASC' } }),
       (a) => a.entryId,
@@ -62,7 +57,7 @@ export class FestivalsLoaderSet {
   );
 
   readonly historyOfEntry = new DataLoader<string, EntryStatusChange[]>(async (ids) =>
-    byKey(
+    groupByKeys(
       ids,
       await this.dataSource.getRepository(EntryStatusChange).find({ where: { entryId: In([...ids]) }, order: { at: 'ASC' } }),
       (c) => c.entryId,
@@ -72,16 +67,13 @@ export class FestivalsLoaderSet {
 
 @Injectable()
 export class FestivalsLoaders {
-  private readonly perRequest = new WeakMap<object, FestivalsLoaderSet>();
+  private readonly perRequest: PerRequest<FestivalsLoaderSet>;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.perRequest = new PerRequest(() => new FestivalsLoaderSet(dataSource));
+  }
 
   for(request: object): FestivalsLoaderSet {
-    let set = this.perRequest.get(request);
-    if (!set) {
-      set = new FestivalsLoaderSet(this.dataSource);
-      this.perRequest.set(request, set);
-    }
-    return set;
+    return this.perRequest.for(request);
   }
 }

@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
+import { groupByKeys, oneByKey, PerRequest } from '#core';
 import { Fellow } from '#people';
 import { DataSource, In } from 'typeorm';
 import { Film, FilmDirector, FilmStageChange, MediaAsset, UploadedPart } from './entities/index.js';
-
-function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return keys.map((key) => groups.get(key) ?? []);
-}
 
 /** Batches the relation reads of films within one GraphQL request. */
 export class FilmsLoaderSet {
@@ -34,7 +29,7 @@ export class FilmsLoaderSet {
       .where('link.filmId IN (:...filmIds)', { filmIds })
       .orderBy('link.position', 'ASC')
       .getMany();
-    return byKey(filmIds, links, (link) => link.filmId).map((group) => group.map((link) => link.fellow!));
+    return groupByKeys(filmIds, links, (link) => link.filmId).map((group) => group.map((link) => link.fellow!));
   });
 
   readonly filmsOfFellow = new DataLoader<string, Film[]>(async (fellowIds) => {
@@ -45,11 +40,11 @@ export class FilmsLoaderSet {
       .where('link.fellowId IN (:...fellowIds)', { fellowIds })
       .orderBy('film.createdAt', 'ASC')
       .getMany();
-    return byKey(fellowIds, links, (link) => link.fellowId).map((group) => group.map((link) => link.film!));
+    return groupByKeys(fellowIds, links, (link) => link.fellowId).map((group) => group.map((link) => link.film!));
   });
 
   readonly assetsOfFilm = new DataLoader<string, MediaAsset[]>(async (filmIds) =>
-    byKey(
+    groupByKeys(
       filmIds,
       await this.dataSource.getRepository(MediaAsset).find({ where: { filmId: In([...filmIds]) }, order: { createdAt: 'ASC' } }),
       (a) => a.filmId,
@@ -57,7 +52,7 @@ export class FilmsLoaderSet {
   );
 
   readonly stageChangesOfFilm = new DataLoader<string, FilmStageChange[]>(async (filmIds) =>
-    byKey(
+    groupByKeys(
       filmIds,
       await this.dataSource.getRepository(FilmStageChange).find({ where: { filmId: In([...filmIds]) }, order: { changedAt: 'ASC' } }),
       (c) => c.filmId,
@@ -65,7 +60,7 @@ export class FilmsLoaderSet {
   );
 
   readonly partsOfUpload = new DataLoader<string, UploadedPart[]>(async (uploadIds) =>
-    byKey(
+    groupByKeys(
       uploadIds,
       await this.dataSource.getRepository(UploadedPart).find({ where: { uploadId: In([...uploadIds]) }, order: { partNumber: 'ASC' } }),
       (p) => p.uploadId,
@@ -76,16 +71,13 @@ export class FilmsLoaderSet {
 /** One FilmsLoaderSet per request, kept against the request object. */
 @Injectable()
 export class FilmsLoaders {
-  private readonly perRequest = new WeakMap<object, FilmsLoaderSet>();
+  private readonly perRequest: PerRequest<FilmsLoaderSet>;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.perRequest = new PerRequest(() => new FilmsLoaderSet(dataSource));
+  }
 
   for(request: object): FilmsLoaderSet {
-    let set = this.perRequest.get(request);
-    if (!set) {
-      set = new FilmsLoaderSet(this.dataSource);
-      this.perRequest.set(request, set);
-    }
-    return set;
+    return this.perRequest.for(request);
   }
 }

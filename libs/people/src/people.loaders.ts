@@ -1,21 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import type { Actor } from '#core';
+import { groupByKeys, oneByKey, PerRequest, type Actor } from '#core';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AccessScope } from './access-scope.js';
 import { Cohort, CohortTrainer, Enrollment, EnrollmentStatus, Fellow, Programme, User } from './entities/index.js';
-
-function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return keys.map((key) => groups.get(key) ?? []);
-}
-
-function oneByKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): (T | null)[] {
-  const found = new Map(rows.map((row) => [keyOf(row), row]));
-  return keys.map((key) => found.get(key) ?? null);
-}
 
 /** Batches the relation reads of one GraphQL request: one SQL statement per relation, however many parents. */
 export class PeopleLoaderSet {
@@ -42,7 +31,7 @@ export class PeopleLoaderSet {
 
   /** Active (not archived) cohorts of each programme. */
   readonly cohortsOfProgramme = new DataLoader<string, Cohort[]>(async (programmeIds) =>
-    byKey(
+    groupByKeys(
       programmeIds,
       await this.dataSource.getRepository(Cohort).find({
         where: { programmeId: In([...programmeIds]), archivedAt: IsNull() },
@@ -65,7 +54,7 @@ export class PeopleLoaderSet {
       .andWhere('enrollment.status <> :withdrawn', { withdrawn: EnrollmentStatus.WITHDRAWN })
       .orderBy('fellow.fullName', 'ASC')
       .getMany();
-    return byKey(cohortIds, links, (link) => link.cohortId).map((group) => group.map((link) => link.fellow!));
+    return groupByKeys(cohortIds, links, (link) => link.cohortId).map((group) => group.map((link) => link.fellow!));
   });
 
   /** Cohorts each fellow is or was enrolled in, earliest first. */
@@ -77,7 +66,7 @@ export class PeopleLoaderSet {
       .where('enrollment.fellowId IN (:...fellowIds)', { fellowIds })
       .orderBy('cohort.startDate', 'ASC', 'NULLS LAST')
       .getMany();
-    return byKey(fellowIds, links, (link) => link.fellowId).map((group) => group.map((link) => link.cohort!));
+    return groupByKeys(fellowIds, links, (link) => link.fellowId).map((group) => group.map((link) => link.cohort!));
   });
 
   readonly trainersOfCohort = new DataLoader<string, User[]>(async (cohortIds) => {
@@ -88,7 +77,7 @@ export class PeopleLoaderSet {
       .where('link.cohortId IN (:...cohortIds)', { cohortIds })
       .orderBy('trainer.fullName', 'ASC')
       .getMany();
-    return byKey(cohortIds, links, (link) => link.cohortId).map((group) => group.map((link) => link.user!));
+    return groupByKeys(cohortIds, links, (link) => link.cohortId).map((group) => group.map((link) => link.user!));
   });
 
   readonly userOfFellow = new DataLoader<string, User | null>(async (fellowIds) =>
@@ -102,15 +91,19 @@ export class PeopleLoaderSet {
  */
 @Injectable()
 export class PeopleLoaders {
-  private readonly perRequest = new WeakMap<object, PeopleLoaderSet>();
+  private readonly perRequest: PerRequest<Map<string, PeopleLoaderSet>>;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.perRequest = new PerRequest(() => new Map());
+  }
 
+  /** The loader set of a request; its access scope is the actor's (one actor per request, in practice). */
   for(request: object, actor: Actor): PeopleLoaderSet {
-    let set = this.perRequest.get(request);
+    const byActor = this.perRequest.for(request);
+    let set = byActor.get(actor.id);
     if (!set) {
       set = new PeopleLoaderSet(this.dataSource, new AccessScope(actor, this.dataSource));
-      this.perRequest.set(request, set);
+      byActor.set(actor.id, set);
     }
     return set;
   }

@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
+import { groupByKeys, oneByKey, PerRequest } from '#core';
 import { Film } from '#films';
 import { DataSource, In } from 'typeorm';
 import { Screening, ScreeningDay, ScreeningFilm, Venue } from './entities/index.js';
-
-function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return keys.map((key) => groups.get(key) ?? []);
-}
 
 /** Batches the relation reads of screenings within one GraphQL request. */
 export class ScreeningsLoaderSet {
@@ -29,11 +24,11 @@ export class ScreeningsLoaderSet {
       .where('link.screeningId IN (:...ids)', { ids })
       .orderBy('link.position', 'ASC')
       .getMany();
-    return byKey(ids, links, (link) => link.screeningId).map((group) => group.map((link) => link.film!));
+    return groupByKeys(ids, links, (link) => link.screeningId).map((group) => group.map((link) => link.film!));
   });
 
   readonly daysOfScreening = new DataLoader<string, ScreeningDay[]>(async (ids) =>
-    byKey(
+    groupByKeys(
       ids,
       await this.dataSource.getRepository(ScreeningDay).find({ where: { screeningId: In([...ids]) }, order: { day: 'ASC' } }),
       (d) => d.screeningId,
@@ -48,22 +43,19 @@ export class ScreeningsLoaderSet {
       .where('link.filmId IN (:...filmIds)', { filmIds })
       .orderBy('screening.startsAt', 'ASC')
       .getMany();
-    return byKey(filmIds, links, (link) => link.filmId).map((group) => group.map((link) => link.screening!));
+    return groupByKeys(filmIds, links, (link) => link.filmId).map((group) => group.map((link) => link.screening!));
   });
 }
 
 @Injectable()
 export class ScreeningsLoaders {
-  private readonly perRequest = new WeakMap<object, ScreeningsLoaderSet>();
+  private readonly perRequest: PerRequest<ScreeningsLoaderSet>;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.perRequest = new PerRequest(() => new ScreeningsLoaderSet(dataSource));
+  }
 
   for(request: object): ScreeningsLoaderSet {
-    let set = this.perRequest.get(request);
-    if (!set) {
-      set = new ScreeningsLoaderSet(this.dataSource);
-      this.perRequest.set(request, set);
-    }
-    return set;
+    return this.perRequest.for(request);
   }
 }

@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
+import { groupByKeys, oneByKey, PerRequest } from '#core';
 import { User } from '#people';
 import { DataSource, In } from 'typeorm';
 import { AttendanceChange, AttendanceRecord, SessionTrainer } from './entities/index.js';
-
-function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return keys.map((key) => groups.get(key) ?? []);
-}
 
 /** Batches the relation reads of training sessions within one GraphQL request. */
 export class TrainingLoaderSet {
@@ -23,15 +18,19 @@ export class TrainingLoaderSet {
       .where('link.sessionId IN (:...sessionIds)', { sessionIds })
       .orderBy('trainer.fullName', 'ASC')
       .getMany();
-    return byKey(sessionIds, links, (link) => link.sessionId).map((group) => group.map((link) => link.user!));
+    return groupByKeys(sessionIds, links, (link) => link.sessionId).map((group) => group.map((link) => link.user!));
   });
 
   readonly attendanceOfSession = new DataLoader<string, AttendanceRecord[]>(async (sessionIds) =>
-    byKey(sessionIds, await this.dataSource.getRepository(AttendanceRecord).findBy({ sessionId: In([...sessionIds]) }), (r) => r.sessionId),
+    groupByKeys(
+      sessionIds,
+      await this.dataSource.getRepository(AttendanceRecord).findBy({ sessionId: In([...sessionIds]) }),
+      (r) => r.sessionId,
+    ),
   );
 
   readonly changesOfSession = new DataLoader<string, AttendanceChange[]>(async (sessionIds) =>
-    byKey(
+    groupByKeys(
       sessionIds,
       await this.dataSource
         .getRepository(AttendanceChange)
@@ -44,16 +43,13 @@ export class TrainingLoaderSet {
 /** One TrainingLoaderSet per request, kept against the request object. */
 @Injectable()
 export class TrainingLoaders {
-  private readonly perRequest = new WeakMap<object, TrainingLoaderSet>();
+  private readonly perRequest: PerRequest<TrainingLoaderSet>;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.perRequest = new PerRequest(() => new TrainingLoaderSet(dataSource));
+  }
 
   for(request: object): TrainingLoaderSet {
-    let set = this.perRequest.get(request);
-    if (!set) {
-      set = new TrainingLoaderSet(this.dataSource);
-      this.perRequest.set(request, set);
-    }
-    return set;
+    return this.perRequest.for(request);
   }
 }
