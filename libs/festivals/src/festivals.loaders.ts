@@ -5,9 +5,6 @@ import { groupByKeys, oneByKey, PerRequest } from '#core';
 import { DataSource, In } from 'typeorm';
 import { Award, EntryStatusChange, Festival, FestivalEdition, FestivalEntry } from './entities/index.js';
 
-const one = <T extends { id: string }>(keys: readonly string[], rows: T[]): (T | null)[] =>
-  keys.map((key) => rows.find((r) => r.id === key) ?? null);
-
 /** Batches the relation reads of festivals within one GraphQL request. */
 export class FestivalsLoaderSet {
   constructor(private readonly dataSource: DataSource) {}

@@ -10,15 +10,13 @@ import { Film, FilmDirector, FilmStageChange, MediaAsset, UploadedPart } from '.
 export class FilmsLoaderSet {
   constructor(private readonly dataSource: DataSource) {}
 
-  readonly film = new DataLoader<string, Film | null>(async (ids) => {
-    const films = await this.dataSource.getRepository(Film).findBy({ id: In([...ids]) });
-    return ids.map((id) => films.find((f) => f.id === id) ?? null);
-  });
+  readonly film = new DataLoader<string, Film | null>(async (ids) =>
+    oneByKey(ids, await this.dataSource.getRepository(Film).findBy({ id: In([...ids]) }), (film) => film.id),
+  );
 
-  readonly asset = new DataLoader<string, MediaAsset | null>(async (ids) => {
-    const assets = await this.dataSource.getRepository(MediaAsset).findBy({ id: In([...ids]) });
-    return ids.map((id) => assets.find((a) => a.id === id) ?? null);
-  });
+  readonly asset = new DataLoader<string, MediaAsset | null>(async (ids) =>
+    oneByKey(ids, await this.dataSource.getRepository(MediaAsset).findBy({ id: In([...ids]) }), (asset) => asset.id),
+  );
 
   /** Directors in credited order. */
   readonly directorsOfFilm = new DataLoader<string, Fellow[]>(async (filmIds) => {

@@ -10,10 +10,9 @@ import { Screening, ScreeningDay, ScreeningFilm, Venue } from './entities/index.
 export class ScreeningsLoaderSet {
   constructor(private readonly dataSource: DataSource) {}
 
-  readonly venue = new DataLoader<string, Venue | null>(async (ids) => {
-    const venues = await this.dataSource.getRepository(Venue).findBy({ id: In([...ids]) });
-    return ids.map((id) => venues.find((v) => v.id === id) ?? null);
-  });
+  readonly venue = new DataLoader<string, Venue | null>(async (ids) =>
+    oneByKey(ids, await this.dataSource.getRepository(Venue).findBy({ id: In([...ids]) }), (venue) => venue.id),
+  );
 
   /** Films of each screening, in programme order. */
   readonly filmsOfScreening = new DataLoader<string, Film[]>(async (ids) => {

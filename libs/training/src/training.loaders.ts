@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { groupByKeys, oneByKey, PerRequest } from '#core';
+import { groupByKeys, PerRequest } from '#core';
 import { User } from '#people';
 import { DataSource, In } from 'typeorm';
 import { AttendanceChange, AttendanceRecord, SessionTrainer } from './entities/index.js';
