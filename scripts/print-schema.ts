@@ -17,6 +17,7 @@ import { FILMS_RESOLVERS } from '#films';
 import { FESTIVALS_RESOLVERS } from '#festivals';
 import { SCREENINGS_RESOLVERS } from '#screenings';
 import { CALENDAR_RESOLVERS } from '#calendar';
+import { REPORTS_RESOLVERS } from '#reports';
 
 export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
 
@@ -33,6 +34,7 @@ async function printedSchema(): Promise<string> {
           ...FESTIVALS_RESOLVERS,
           ...SCREENINGS_RESOLVERS,
           ...CALENDAR_RESOLVERS,
+          ...REPORTS_RESOLVERS,
         ],
         [CalendarDate],
       );

@@ -44,6 +44,11 @@ describe('the platform', () => {
     expect(await response.text()).toContain('CSRF');
   });
 
+  it('answers a badly typed variable with BAD_USER_INPUT', async () => {
+    const response = await api.gql('query ($n: Int) { programmes(first: $n) { totalCount } }', { n: 'twenty' });
+    expect(response.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses anonymous callers with UNAUTHENTICATED and a bad token likewise', async () => {
     expect(await api.errorCode('{ me { id } }')).toBe('UNAUTHENTICATED');
     expect(await api.errorCode('{ me { id } }', {}, 'not-a-token')).toBe('UNAUTHENTICATED');

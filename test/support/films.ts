@@ -20,17 +20,22 @@ export async function readyFilm(api: TestApi, worker: INestApplicationContext, p
     { input: { cohortId, title, genre: 'DOCUMENTARY', directorIds: [fellowId] } },
     admin,
   );
+  await uploadFinalCut(api, worker, admin, film.createFilm.id);
+  return film.createFilm.id;
+}
+
+/** Uploads a tiny final cut to an existing film and waits until the worker has made it READY. */
+export async function uploadFinalCut(api: TestApi, worker: INestApplicationContext, token: string, filmId: string): Promise<void> {
   tinyVideo ??= makeVideo(join(scratchDir(), 'tiny.mp4'), { seconds: 1, width: 160, height: 90, noise: false });
   const source = await fileSource(tinyVideo);
-  const asset = await new FilmUploader({ graphqlUrl: `${api.url}/graphql`, accessToken: admin }).upload(source, {
-    filmId: film.createFilm.id,
+  const asset = await new FilmUploader({ graphqlUrl: `${api.url}/graphql`, accessToken: token }).upload(source, {
+    filmId,
     kind: 'FINAL_CUT',
     fileName: 'final.mp4',
     contentType: 'video/mp4',
   });
   await source.close();
   await (await worker.get(JobQueue).raw.getJob(`process:${asset.id}`))!.finished();
-  return film.createFilm.id;
 }
 
 /** A film with no final cut yet. */

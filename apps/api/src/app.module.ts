@@ -10,6 +10,7 @@ import { FilmsApiModule } from '#films';
 import { FestivalsApiModule } from '#festivals';
 import { ScreeningsApiModule } from '#screenings';
 import { CalendarApiModule } from '#calendar';
+import { ReportsApiModule } from '#reports';
 import { HealthController } from './health/health.controller.js';
 
 @Module({
@@ -28,6 +29,7 @@ import { HealthController } from './health/health.controller.js';
     FestivalsApiModule,
     ScreeningsApiModule,
     CalendarApiModule,
+    ReportsApiModule,
   ],
   controllers: [HealthController],
   providers: [

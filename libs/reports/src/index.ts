@@ -1,0 +1,2 @@
+export * from './impact-report.model.js';
+export * from './reports.module.js';

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { domainErrors } from '#core';
+import { DataSource } from 'typeorm';
+import { ImpactReport, type CountByKey } from './impact-report.model.js';
+
+const reportsError = domainErrors({ INVALID_PERIOD: 'BAD_USER_INPUT', PROGRAMME_NOT_FOUND: 'NOT_FOUND' } as const);
+
+/** Cohorts active in the period ($1..$2), of one programme when $3 is set. */
+const ACTIVE_COHORTS = `
+  SELECT c.id FROM cohort c
+   WHERE (c.start_date IS NULL OR c.start_date <= $2::date)
+     AND (c.end_date IS NULL OR c.end_date >= $1::date)
+     AND ($3::uuid IS NULL OR c.programme_id = $3::uuid)`;
+
+/** Films of a programme ($3), or every film. */
+const PROGRAMME_FILMS = `
+  SELECT f.id FROM film f JOIN cohort c ON c.id = f.cohort_id WHERE $3::uuid IS NULL OR c.programme_id = $3::uuid`;
+
+/**
+ * The figures funders ask for, each computed by an SQL aggregate over the period (nothing is loaded row by row
+ * into memory), counting events by their own dates.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async impactReport(from: string, to: string, programmeId: string | null): Promise<ImpactReport> {
+    if (to < from) throw reportsError('INVALID_PERIOD', `The period ends (${to}) before it starts (${from})`);
+    if (programmeId && !(await this.dataSource.query('SELECT 1 FROM programme WHERE id = $1', [programmeId])).length) {
+      throw reportsError('PROGRAMME_NOT_FOUND', `No programme with id ${programmeId}`);
+    }
+    const params = [from, to, programmeId];
+    const q = <T>(sql: string): Promise<T[]> => this.dataSource.query(sql, params);
+
+    const [fellowRows, sessions, films, festivals, screenings, attendance] = await Promise.all([
+      q<{ gender: string; region: string; n: number }>(`
+        SELECT f.gender, coalesce(nullif(f.region, ''), 'UNKNOWN') AS region, count(DISTINCT f.id)::int AS n
+          FROM fellow f JOIN enrollment e ON e.fellow_id = f.id
+         WHERE e.status <> 'WITHDRAWN' AND e.cohort_id IN (${ACTIVE_COHORTS})
+         GROUP BY GROUPING SETS ((f.gender), (coalesce(nullif(f.region, ''), 'UNKNOWN')), ())`),
+      q<{ held: number; attended: number; marks: number }>(`
+        WITH held AS (
+          SELECT s.id FROM training_session s JOIN cohort c ON c.id = s.cohort_id
+           WHERE s.status = 'HELD' AND (s.starts_at AT TIME ZONE c.time_zone)::date BETWEEN $1::date AND $2::date
+             AND ($3::uuid IS NULL OR c.programme_id = $3::uuid))
+        SELECT (SELECT count(*) FROM held)::int AS held,
+               count(*) FILTER (WHERE ar.status IN ('PRESENT', 'LATE'))::int AS attended,
+               count(*)::int AS marks
+          FROM attendance_record ar WHERE ar.session_id IN (SELECT id FROM held)`),
+      q<{ films: number; completed: number }>(`
+        SELECT count(*)::int AS films, count(*) FILTER (WHERE f.stage = 'FINAL_CUT')::int AS completed
+          FROM film f WHERE f.cohort_id IN (${ACTIVE_COHORTS})`),
+      q<{ entries: number; selections: number; awards: number; festivals: string[] | null }>(`
+        WITH entries AS (
+          SELECT en.id, en.status, fe.name FROM festival_entry en
+            JOIN festival_edition ed ON ed.id = en.edition_id
+            JOIN festival fe ON fe.id = ed.festival_id
+           WHERE en.status <> 'DRAFT'
+             AND coalesce(ed.start_date, make_date(ed.year, 1, 1)) <= $2::date
+             AND coalesce(ed.end_date, ed.start_date, make_date(ed.year, 12, 31)) >= $1::date
+             AND en.film_id IN (${PROGRAMME_FILMS}))
+        SELECT count(*)::int AS entries,
+               count(*) FILTER (WHERE status = 'SELECTED')::int AS selections,
+               (SELECT count(*) FROM award a WHERE a.entry_id IN (SELECT id FROM entries))::int AS awards,
+               array_agg(DISTINCT name ORDER BY name) FILTER (WHERE status = 'SELECTED') AS festivals
+          FROM entries`),
+      q<{ region: string; n: number }>(`
+        SELECT CASE WHEN v.id IS NULL THEN 'ONLINE' ELSE coalesce(nullif(v.region, ''), 'UNKNOWN') END AS region, count(*)::int AS n
+          FROM screening s LEFT JOIN venue v ON v.id = s.venue_id
+         WHERE s.status = 'HELD'
+           AND (s.starts_at AT TIME ZONE coalesce(v.time_zone, 'Africa/Bamako'))::date BETWEEN $1::date AND $2::date
+           AND ($3::uuid IS NULL OR s.id IN (SELECT sf.screening_id FROM screening_film sf WHERE sf.film_id IN (${PROGRAMME_FILMS})))
+         GROUP BY 1 ORDER BY 2 DESC, 1`),
+      q<{ total: number; female: number; male: number; under18: number }>(`
+        SELECT coalesce(sum(d.total), 0)::int AS total, coalesce(sum(d.female), 0)::int AS female,
+               coalesce(sum(d.male), 0)::int AS male, coalesce(sum(d.under18), 0)::int AS under18
+          FROM screening_day d JOIN screening s ON s.id = d.screening_id LEFT JOIN venue v ON v.id = s.venue_id
+         WHERE s.status = 'HELD'
+           AND (s.starts_at AT TIME ZONE coalesce(v.time_zone, 'Africa/Bamako'))::date BETWEEN $1::date AND $2::date
+           AND ($3::uuid IS NULL OR s.id IN (SELECT sf.screening_id FROM screening_film sf WHERE sf.film_id IN (${PROGRAMME_FILMS})))`),
+    ]);
+
+    const byCount = (rows: CountByKey[]) => rows.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    const { held, attended, marks } = sessions[0];
+    return {
+      from,
+      to,
+      fellows: fellowRows.find((r) => r.gender === null && r.region === null)?.n ?? 0,
+      fellowsByGender: byCount(fellowRows.filter((r) => r.gender !== null).map((r) => ({ key: r.gender, count: r.n }))),
+      fellowsByRegion: byCount(
+        fellowRows.filter((r) => r.region !== null && r.gender === null).map((r) => ({ key: r.region, count: r.n })),
+      ),
+      trainingSessionsHeld: held,
+      trainingAttendanceRate: marks === 0 ? 0 : attended / marks,
+      films: films[0].films,
+      filmsCompleted: films[0].completed,
+      festivalEntries: festivals[0].entries,
+      festivalSelections: festivals[0].selections,
+      festivalsWithSelections: festivals[0].festivals ?? [],
+      awards: festivals[0].awards,
+      screeningsHeld: screenings.reduce((sum, r) => sum + r.n, 0),
+      screeningsByRegion: screenings.map((r) => ({ key: r.region, count: r.n })),
+      screeningAttendance: attendance[0],
+    };
+  }
+}

@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { WorkerModule } from '../apps/worker/src/worker.module.js';
+import { TestApi } from './support/api.js';
+import { uploadFinalCut } from './support/films.js';
+import { PeopleFactory } from './support/people.js';
+import { createSession, RECORD } from './support/training.js';
+
+const REPORT = `query ($from: Date!, $to: Date!, $p: ID) { impactReport(from: $from, to: $to, programmeId: $p) {
+  from to fellows fellowsByGender { key count } fellowsByRegion { key count } trainingSessionsHeld trainingAttendanceRate
+  films filmsCompleted festivalEntries festivalSelections festivalsWithSelections awards
+  screeningsHeld screeningsByRegion { key count } screeningAttendance { total female male under18 } } }`;
+
+/**
+ * A year of activity built through the API (2019: no other test file writes events in that year, and the
+ * whole-organisation figures read the whole shared test database), with events on both sides of the period and in another
+ * programme; every figure of the report is checked against values counted by hand below.
+ */
+describe('impact report', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let people: PeopleFactory;
+  let admin: string;
+  let programmeP: string;
+
+  const gql = <T>(query: string, variables: Record<string, unknown>) => api.ok<T>(query, variables, admin);
+  const film = async (cohortId: string, director: string, title: string, stage: string): Promise<string> => {
+    const { createFilm } = await gql<{ createFilm: { id: string } }>(
+      'mutation ($input: CreateFilmInput!) { createFilm(input: $input) { id } }',
+      {
+        input: { cohortId, title, genre: 'DOCUMENTARY', directorIds: [director] },
+      },
+    );
+    await gql('mutation ($id: ID!, $s: FilmStage!) { setFilmStage(filmId: $id, stage: $s) { id } }', { id: createFilm.id, s: stage });
+    return createFilm.id;
+  };
+  const edition = async (name: string, year: number, start: string, end: string): Promise<string> => {
+    const { createFestival } = await gql<{ createFestival: { id: string } }>(
+      'mutation ($n: String!) { createFestival(input: { name: $n, country: "ML" }) { id } }',
+      { n: name },
+    );
+    const { createFestivalEdition } = await gql<{ createFestivalEdition: { id: string } }>(
+      'mutation ($f: ID!, $y: Int!, $s: Date, $e: Date) { createFestivalEdition(input: { festivalId: $f, year: $y, startDate: $s, endDate: $e }) { id } }',
+      { f: createFestival.id, y: year, s: start, e: end },
+    );
+    return createFestivalEdition.id;
+  };
+  const entry = async (filmId: string, editionId: string, moves: string[]): Promise<string> => {
+    const { createFestivalEntry } = await gql<{ createFestivalEntry: { id: string } }>(
+      'mutation ($f: ID!, $e: ID!) { createFestivalEntry(input: { filmId: $f, editionId: $e }) { id } }',
+      {
+        f: filmId,
+        e: editionId,
+      },
+    );
+    for (const s of moves)
+      await gql('mutation ($id: ID!, $s: EntryStatus!) { changeEntryStatus(entryId: $id, status: $s) { id } }', {
+        id: createFestivalEntry.id,
+        s,
+      });
+    return createFestivalEntry.id;
+  };
+  const venue = async (region: string): Promise<string> =>
+    (
+      await gql<{ createVenue: { id: string } }>(
+        'mutation ($r: String) { createVenue(input: { name: "Salle", city: "Ville", region: $r, country: "ML", capacity: 500 }) { id } }',
+        { r: region },
+      )
+    ).createVenue.id;
+  const heldScreening = async (
+    input: Record<string, unknown>,
+    days: [string, number, number, number, number][] = [],
+    held = true,
+  ): Promise<void> => {
+    const { createScreening } = await gql<{ createScreening: { id: string } }>(
+      'mutation ($input: CreateScreeningInput!) { createScreening(input: $input) { id } }',
+      {
+        input: { title: 'Projection', type: 'COMMUNITY', ...input },
+      },
+    );
+    const id = createScreening.id;
+    await gql('mutation ($id: ID!) { scheduleScreening(id: $id) { id } }', { id });
+    if (!held) return;
+    await gql('mutation ($id: ID!) { markScreeningHeld(id: $id) { id } }', { id });
+    for (const [day, total, female, male, under18] of days) {
+      await gql('mutation ($input: ScreeningAttendanceInput!) { recordScreeningAttendance(input: $input) { id } }', {
+        input: { screeningId: id, day, total, female, male, under18, idempotencyKey: randomUUID() },
+      });
+    }
+  };
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+    await worker.init();
+    people = new PeopleFactory(api);
+    admin = await people.admin();
+
+    programmeP = await people.programme('Jeunes femmes cinéastes');
+    const programmeQ = await people.programme('Redevabilité');
+    const cohortA = await people.cohort(programmeP, { startDate: '2019-02-01', endDate: '2019-07-31' });
+    const cohortB = await people.cohort(programmeP, { startDate: '2018-01-01', endDate: '2018-06-30' });
+    const cohortC = await people.cohort(programmeQ, { startDate: '2019-09-01', endDate: '2020-03-31' });
+    const f1 = await people.fellow({ gender: 'FEMALE', region: 'Ségou' });
+    const f2 = await people.fellow({ gender: 'FEMALE', region: 'Mopti' });
+    const f3 = await people.fellow({ gender: 'MALE', region: 'Ségou' });
+    const f4 = await people.fellow({ gender: 'FEMALE', region: 'Gao' });
+    const f5 = await people.fellow({ gender: 'MALE', region: 'Kayes' });
+    const f6 = await people.fellow({ gender: 'FEMALE', region: 'Tombouctou' });
+    for (const f of [f1, f2, f3, f4]) await people.enroll(cohortA, f);
+    await gql('mutation ($c: ID!, $f: ID!) { setEnrollmentStatus(cohortId: $c, fellowId: $f, status: WITHDRAWN) { id } }', {
+      c: cohortA,
+      f: f4,
+    });
+    for (const f of [f1, f5]) await people.enroll(cohortB, f);
+    for (const f of [f6, f3]) await people.enroll(cohortC, f);
+
+    const roll = async (cohortId: string, day: string, marks: [string, string][]) => {
+      const s = await createSession(api, admin, { cohortId, day });
+      await gql(RECORD, { s, r: marks.map(([fellowId, status]) => ({ fellowId, status })) });
+    };
+    await roll(cohortA, '2019-03-01', [
+      [f1, 'PRESENT'],
+      [f2, 'LATE'],
+      [f3, 'ABSENT'],
+    ]);
+    await roll(cohortA, '2019-03-02', [
+      [f1, 'PRESENT'],
+      [f2, 'EXCUSED'],
+      [f3, 'PRESENT'],
+    ]);
+    await createSession(api, admin, { cohortId: cohortA, day: '2019-03-03' }); // planned, never held
+    await roll(cohortC, '2019-09-10', [
+      [f6, 'PRESENT'],
+      [f3, 'ABSENT'],
+    ]);
+    await roll(cohortB, '2018-03-01', [[f1, 'PRESENT']]); // before the period
+
+    const fa1 = await film(cohortA, f1, 'Femmes artistes', 'FINAL_CUT');
+    const fa2 = await film(cohortA, f2, 'Au bord du fleuve', 'EDITING');
+    const fc1 = await film(cohortC, f6, 'Filles des sables', 'FINAL_CUT');
+    const fb1 = await film(cohortB, f5, 'Orpaillage', 'FINAL_CUT');
+    await uploadFinalCut(api, worker, admin, fa1);
+    await uploadFinalCut(api, worker, admin, fc1);
+
+    const ecrans = await edition('Écrans de Timbuktu', 2019, '2019-11-01', '2019-11-05');
+    const clap = await edition('Clap Ivoire', 2019, '2019-06-10', '2019-06-15');
+    const older = await edition('Festival au Désert', 2018, '2018-01-10', '2018-01-12');
+    const awarded = await entry(fa1, ecrans, ['SUBMITTED', 'SELECTED']);
+    await gql('mutation ($id: ID!) { recordAward(entryId: $id, name: "Premier prix") { id } }', { id: awarded });
+    await entry(fa2, ecrans, []); // still a draft
+    await entry(fc1, clap, ['SUBMITTED', 'NOT_SELECTED']);
+    await entry(fa1, clap, ['SUBMITTED', 'SELECTED']);
+    await entry(fb1, older, ['SUBMITTED', 'SELECTED']);
+
+    const tombouctou = await venue('Tombouctou');
+    const segou = await venue('Ségou');
+    await heldScreening({ venueId: tombouctou, startsAt: '2019-11-20T09:00:00Z', endsAt: '2019-11-21T18:00:00Z', filmIds: [fa1] }, [
+      ['2019-11-20', 100, 60, 40, 30],
+      ['2019-11-21', 150, 70, 80, 50],
+    ]);
+    await heldScreening({ venueId: segou, startsAt: '2019-05-05T18:00:00Z', endsAt: '2019-05-05T20:00:00Z', filmIds: [fc1] }, [
+      ['2019-05-05', 40, 20, 20, 10],
+    ]);
+    await heldScreening({ type: 'ONLINE', startsAt: '2019-06-01T18:00:00Z', endsAt: '2019-06-01T20:00:00Z', filmIds: [fa1] });
+    await heldScreening({ venueId: segou, startsAt: '2019-07-01T18:00:00Z', endsAt: '2019-07-01T20:00:00Z', filmIds: [fa1] }, [], false);
+    await heldScreening({ venueId: segou, startsAt: '2018-12-30T18:00:00Z', endsAt: '2018-12-30T20:00:00Z', filmIds: [fa1] }, [
+      ['2018-12-30', 999, 0, 0, 0],
+    ]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+  });
+
+  it('counts the whole organisation’s year by the dates of the events', async () => {
+    const { impactReport } = await gql<{ impactReport: Record<string, unknown> }>(REPORT, { from: '2019-01-01', to: '2019-12-31' });
+    expect(impactReport).toEqual({
+      from: '2019-01-01',
+      to: '2019-12-31',
+      fellows: 4,
+      fellowsByGender: [
+        { key: 'FEMALE', count: 3 },
+        { key: 'MALE', count: 1 },
+      ],
+      fellowsByRegion: [
+        { key: 'Ségou', count: 2 },
+        { key: 'Mopti', count: 1 },
+        { key: 'Tombouctou', count: 1 },
+      ],
+      trainingSessionsHeld: 3,
+      trainingAttendanceRate: 5 / 8,
+      films: 3,
+      filmsCompleted: 2,
+      festivalEntries: 3,
+      festivalSelections: 2,
+      festivalsWithSelections: ['Clap Ivoire', 'Écrans de Timbuktu'],
+      awards: 1,
+      screeningsHeld: 3,
+      screeningsByRegion: [
+        { key: 'ONLINE', count: 1 },
+        { key: 'Ségou', count: 1 },
+        { key: 'Tombouctou', count: 1 },
+      ],
+      screeningAttendance: { total: 290, female: 150, male: 140, under18: 90 },
+    });
+  });
+
+  it('counts one programme’s cohorts and their films only', async () => {
+    const { impactReport } = await gql<{ impactReport: Record<string, unknown> }>(REPORT, {
+      from: '2019-01-01',
+      to: '2019-12-31',
+      p: programmeP,
+    });
+    expect(impactReport).toMatchObject({
+      fellows: 3,
+      fellowsByGender: [
+        { key: 'FEMALE', count: 2 },
+        { key: 'MALE', count: 1 },
+      ],
+      fellowsByRegion: [
+        { key: 'Ségou', count: 2 },
+        { key: 'Mopti', count: 1 },
+      ],
+      trainingSessionsHeld: 2,
+      films: 2,
+      filmsCompleted: 1,
+      festivalEntries: 2,
+      festivalSelections: 2,
+      awards: 1,
+      screeningsHeld: 2,
+      screeningsByRegion: [
+        { key: 'ONLINE', count: 1 },
+        { key: 'Tombouctou', count: 1 },
+      ],
+      screeningAttendance: { total: 250, female: 130, male: 120, under18: 80 },
+    });
+    expect(impactReport.trainingAttendanceRate).toBeCloseTo(4 / 6);
+  });
+
+  it('is for managers, and refuses a period that ends before it starts', async () => {
+    const trainer = await people.account('TRAINER');
+    expect(await api.errorCode(REPORT, { from: '2019-01-01', to: '2019-12-31' }, trainer.token)).toBe('FORBIDDEN');
+    expect(await api.errorCode(REPORT, { from: '2019-12-31', to: '2019-01-01' }, admin)).toBe('BAD_USER_INPUT');
+  });
+});
