@@ -4,66 +4,10 @@
  * both keeping their data under .data/, and redis-server from the PATH when nothing answers at REDIS_URL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { DATA_DIR, dataSource } from './lib/database.js';
-import {
-  createDatabase,
-  ensureRedis,
-  startEmbeddedPostgres,
-  startEmbeddedS3,
-  type RunningPostgres,
-  type RunningS3,
-} from './lib/services.js';
+import { migrate, prepareServices, stopServices } from './lib/platform.js';
 
-if (existsSync('.env')) process.loadEnvFile('.env');
 const env = process.env;
-env.NODE_ENV ??= 'development';
-
-const stops: (() => Promise<unknown> | unknown)[] = [];
 const children: ChildProcess[] = [];
-
-async function prepareServices(): Promise<void> {
-  if (!env.DATABASE_URL) {
-    const cluster: RunningPostgres = await startEmbeddedPostgres(join(DATA_DIR, 'postgres'));
-    stops.push(cluster.stop);
-    env.DATABASE_URL = await createDatabase(cluster.url, 'filmschool', true);
-    console.log(`Embedded PostgreSQL: ${env.DATABASE_URL} (data in .data/postgres)`);
-  }
-  if (!env.S3_ENDPOINT) {
-    env.S3_BUCKET ??= 'filmschool';
-    const s3: RunningS3 = await startEmbeddedS3(join(DATA_DIR, 's3'), env.S3_BUCKET);
-    stops.push(s3.stop);
-    Object.assign(env, {
-      S3_ENDPOINT: s3.endpoint,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      S3_FORCE_PATH_STYLE: 'true',
-    });
-    console.log(`Embedded S3 endpoint: ${s3.endpoint}, bucket ${env.S3_BUCKET} (objects in .data/s3)`);
-  }
-  env.REDIS_URL ??= 'redis://127.0.0.1:6379';
-  const redis = await ensureRedis(env.REDIS_URL, join(DATA_DIR, 'redis'));
-  if (redis) {
-    stops.push(() => redis.kill());
-    console.log(`Started redis-server for ${env.REDIS_URL}`);
-  }
-  if (!env.ADMIN_EMAIL && env.NODE_ENV !== 'production') {
-    Object.assign(env, { ADMIN_EMAIL: 'admin@filmschool.local', ADMIN_PASSWORD: 'filmschool-admin' });
-    console.log('Development administrator: admin@filmschool.local / filmschool-admin (set ADMIN_EMAIL and ADMIN_PASSWORD to change)');
-  }
-}
-
-async function migrate(): Promise<void> {
-  const source = dataSource(env.DATABASE_URL!);
-  await source.initialize();
-  try {
-    const applied = await source.runMigrations({ transaction: 'each' });
-    if (applied.length) console.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
-  } finally {
-    await source.destroy();
-  }
-}
 
 function run(name: string, script: string): void {
   const child = spawn(process.execPath, ['--enable-source-maps', script], { env, stdio: 'inherit' });
@@ -76,13 +20,20 @@ function run(name: string, script: string): void {
   });
 }
 
+function runToEnd(script: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script], { env, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited with ${code}`))));
+  });
+}
+
 let shuttingDown = false;
 async function shutdown(code: number): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined)));
-  for (const stop of stops.reverse()) await stop();
+  await stopServices();
   process.exit(code);
 }
 
@@ -92,6 +43,8 @@ process.on('SIGTERM', () => void shutdown(0));
 try {
   await prepareServices();
   await migrate();
+  // A fresh database gets the demo data, so that a newcomer finds something to look at.
+  if (env.NODE_ENV !== 'production' && env.SEED_DEMO !== 'false') await runToEnd('dist/scripts/seed-run.js');
   run('API', 'dist/apps/api/src/main.js');
   run('Worker', 'dist/apps/worker/src/main.js');
 } catch (error) {

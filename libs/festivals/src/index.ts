@@ -1,2 +1,3 @@
 export * from './entities/index.js';
 export * from './festivals.module.js';
+export * from './festivals.service.js';

@@ -5,3 +5,4 @@ export * from './processing/media-processing.service.js';
 export * from './uploads/film-uploads.service.js';
 export * from './film-access.js';
 export * from './films.loaders.js';
+export * from './films/films.service.js';

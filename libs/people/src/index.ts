@@ -5,3 +5,6 @@ export * from './people.loaders.js';
 export * from './people.module.js';
 export * from './jobs/purge-expired-invitations.job.js';
 export * from './notifications/notifications.service.js';
+export * from './cohorts/cohorts.service.js';
+export * from './fellows/fellows.service.js';
+export * from './programmes/programmes.service.js';

@@ -1,5 +1,5 @@
 import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bull';
 import { JOB_NAMES, QUEUE_NAME, type JobName, type JobOutcome, type JobPayloads } from './jobs.js';
 
@@ -33,14 +33,14 @@ export function indexHandlers(handlers: readonly JobHandler[]): Map<JobName, Job
 /** The worker's single Bull processor: routes each job by name to its handler. */
 @Processor(QUEUE_NAME)
 @Injectable()
-export class JobDispatcher implements OnModuleInit {
+export class JobDispatcher {
   private readonly logger = new Logger(JobDispatcher.name);
-  private handlers = new Map<JobName, JobHandler>();
+  private readonly handlers: Map<JobName, JobHandler>;
 
-  constructor(@Inject(JOB_HANDLERS) private readonly registered: JobHandler[]) {}
-
-  onModuleInit(): void {
-    this.handlers = indexHandlers(this.registered);
+  // Indexed at construction: Bull may hand over a waiting job as soon as the processor registers, before any
+  // lifecycle hook of this class would have run.
+  constructor(@Inject(JOB_HANDLERS) registered: JobHandler[]) {
+    this.handlers = indexHandlers(registered);
   }
 
   @Process({ name: '*', concurrency: 2 })

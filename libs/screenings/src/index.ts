@@ -1,3 +1,4 @@
 export * from './entities/index.js';
 export * from './screenings.module.js';
 export * from './send-reminders.job.js';
+export * from './screenings.service.js';
