@@ -4,6 +4,7 @@ import { Training1795930555800 } from './1795930555800-Training.js';
 import { Films1795931245812 } from './1795931245812-Films.js';
 import { FestivalsAndScreenings1795932776884 } from './1795932776884-FestivalsAndScreenings.js';
 import { Notifications1795933132805 } from './1795933132805-Notifications.js';
+import { Funding1795934317602 } from './1795934317602-Funding.js';
 
 export const MIGRATIONS = [
   Foundation1795928879969,
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Films1795931245812,
   FestivalsAndScreenings1795932776884,
   Notifications1795933132805,
+  Funding1795934317602,
 ];

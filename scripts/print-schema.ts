@@ -18,6 +18,7 @@ import { FESTIVALS_RESOLVERS } from '#festivals';
 import { SCREENINGS_RESOLVERS } from '#screenings';
 import { CALENDAR_RESOLVERS } from '#calendar';
 import { REPORTS_RESOLVERS } from '#reports';
+import { FUNDING_RESOLVERS } from '#funding';
 
 export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
 
@@ -35,6 +36,7 @@ async function printedSchema(): Promise<string> {
           ...SCREENINGS_RESOLVERS,
           ...CALENDAR_RESOLVERS,
           ...REPORTS_RESOLVERS,
+          ...FUNDING_RESOLVERS,
         ],
         [CalendarDate],
       );

@@ -240,6 +240,69 @@ describe('impact report', () => {
     expect(impactReport.trainingAttendanceRate).toBeCloseTo(4 / 6);
   });
 
+  it('sums the grants active in the period per funder and currency, and lists reports coming due', async () => {
+    const funder = async (name: string, kind: string) =>
+      (
+        await gql<{ createFunder: { id: string } }>(
+          'mutation ($n: String!, $k: FunderKind!) { createFunder(input: { name: $n, kind: $k }) { id } }',
+          { n: name, k: kind },
+        )
+      ).createFunder.id;
+    const grant = (input: Record<string, unknown>) =>
+      gql('mutation ($input: CreateGrantInput!) { createGrant(input: $input) { id } }', { input });
+    const embassy = await funder(`Ambassade ${randomUUID().slice(0, 4)}`, 'EMBASSY');
+    const foundation = await funder(`Fondation ${randomUUID().slice(0, 4)}`, 'FOUNDATION');
+    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await grant({
+      funderId: embassy,
+      title: 'Films de femmes',
+      amount: 25_000_000,
+      startDate: '2019-01-01',
+      endDate: '2019-12-31',
+      programmeIds: [programmeP],
+      reportingDueDates: [soon],
+    });
+    await grant({ funderId: embassy, title: 'Tournée', amount: 5_000_000.5, startDate: '2019-06-01', endDate: '2020-05-31' });
+    await grant({
+      funderId: foundation,
+      title: 'Redevabilité',
+      amount: 40_000,
+      currency: 'EUR',
+      startDate: '2018-07-01',
+      endDate: '2019-06-30',
+    });
+    await grant({
+      funderId: foundation,
+      title: 'Plus tard',
+      amount: 10_000,
+      currency: 'EUR',
+      startDate: '2020-01-01',
+      endDate: '2020-12-31',
+    });
+
+    const report =
+      'query ($p: ID) { impactReport(from: "2019-01-01", to: "2019-12-31", programmeId: $p) { grantsByFunder { funder currency amount grants } } }';
+    const all = await gql<{ impactReport: { grantsByFunder: { funder: string }[] } }>(report, {});
+    const mine = all.impactReport.grantsByFunder.filter((g) => g.funder.startsWith('Ambassade') || g.funder.startsWith('Fondation'));
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        { funder: expect.stringMatching(/^Ambassade/), currency: 'XOF', amount: 30_000_000.5, grants: 2 },
+        { funder: expect.stringMatching(/^Fondation/), currency: 'EUR', amount: 40_000, grants: 1 },
+      ]),
+    );
+    expect(mine).toHaveLength(2);
+    const forP = await gql<{ impactReport: { grantsByFunder: { amount: number }[] } }>(report, { p: programmeP });
+    expect(forP.impactReport.grantsByFunder).toEqual([
+      { funder: expect.stringMatching(/^Ambassade/), currency: 'XOF', amount: 25_000_000, grants: 1 },
+    ]);
+
+    const due = await gql<{ upcomingReporting: { dueOn: string; grant: { title: string; funder: { kind: string } } }[] }>(
+      'query { upcomingReporting(days: 30) { dueOn grant { title funder { kind } } } }',
+      {},
+    );
+    expect(due.upcomingReporting).toContainEqual({ dueOn: soon, grant: { title: 'Films de femmes', funder: { kind: 'EMBASSY' } } });
+  });
+
   it('is for managers, and refuses a period that ends before it starts', async () => {
     const trainer = await people.account('TRAINER');
     expect(await api.errorCode(REPORT, { from: '2019-01-01', to: '2019-12-31' }, trainer.token)).toBe('FORBIDDEN');

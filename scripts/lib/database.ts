@@ -8,6 +8,7 @@ import { FILMS_ENTITIES } from '#films';
 import { FESTIVALS_ENTITIES } from '#festivals';
 import { SCREENINGS_ENTITIES } from '#screenings';
 import { CALENDAR_ENTITIES } from '#calendar';
+import { FUNDING_ENTITIES } from '#funding';
 import { DataSource } from 'typeorm';
 import { createDatabase, dropDatabase, startEmbeddedPostgres } from './services.js';
 
@@ -19,6 +20,7 @@ export const ALL_ENTITIES = [
   ...FESTIVALS_ENTITIES,
   ...SCREENINGS_ENTITIES,
   ...CALENDAR_ENTITIES,
+  ...FUNDING_ENTITIES,
 ];
 
 export const DATA_DIR = join(process.cwd(), '.data');

@@ -11,6 +11,7 @@ import { FestivalsApiModule } from '#festivals';
 import { ScreeningsApiModule } from '#screenings';
 import { CalendarApiModule } from '#calendar';
 import { ReportsApiModule } from '#reports';
+import { FundingApiModule } from '#funding';
 import { HealthController } from './health/health.controller.js';
 
 @Module({
@@ -30,6 +31,7 @@ import { HealthController } from './health/health.controller.js';
     ScreeningsApiModule,
     CalendarApiModule,
     ReportsApiModule,
+    FundingApiModule,
   ],
   controllers: [HealthController],
   providers: [

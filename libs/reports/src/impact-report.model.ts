@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CalendarDate } from '#core';
 import { AttendanceCount } from '#screenings';
 
@@ -23,6 +23,9 @@ export class ImpactReport {
 
   @Field(() => CalendarDate)
   to: string;
+
+  @Field(() => ID, { nullable: true, description: 'The programme the figures are narrowed to, if any' })
+  programmeId: string | null;
 
   @Field(() => Int, { description: 'Distinct fellows enrolled (not withdrawn) in a cohort active in the period' })
   fellows: number;

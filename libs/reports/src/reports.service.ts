@@ -86,6 +86,7 @@ export class ReportsService {
     return {
       from,
       to,
+      programmeId,
       fellows: fellowRows.find((r) => r.gender === null && r.region === null)?.n ?? 0,
       fellowsByGender: byCount(fellowRows.filter((r) => r.gender !== null).map((r) => ({ key: r.gender, count: r.n }))),
       fellowsByRegion: byCount(

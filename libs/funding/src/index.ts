@@ -1,0 +1,2 @@
+export * from './funding.entities.js';
+export * from './funding.module.js';
