@@ -1,5 +1,6 @@
 /**
- * npm run bench: measures the film upload path on this machine.
+ * npm run bench: measures the film upload path on this machine, then the impact report on a large dataset
+ * (bench-report.ts).
  *
  * Generates a file of BENCH_UPLOAD_MB (default 256) MB, uploads it through the upload client (parts PUT straight
  * to the S3 endpoint, recorded with the API), then PUTs the same file to the same endpoint in one request, and
@@ -17,6 +18,7 @@ import { createS3Client } from '#storage';
 import { FilmUploader } from '#upload-client';
 import { Redis } from 'ioredis';
 import { fileSource } from '../libs/upload-client/src/node-file-source.js';
+import { benchReport } from './bench-report.js';
 import { postgresServer } from './lib/database.js';
 import { createDatabase, dropDatabase, ensureRedis, freePort, startEmbeddedS3 } from './lib/services.js';
 
@@ -173,3 +175,5 @@ function envS3() {
     forcePathStyle: true,
   };
 }
+
+await benchReport();

@@ -1,2 +1,3 @@
 export * from './impact-report.model.js';
 export * from './reports.module.js';
+export * from './reports.service.js';

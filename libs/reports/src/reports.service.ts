@@ -18,6 +18,58 @@ const PROGRAMME_FILMS = `
   SELECT f.id FROM film f JOIN cohort c ON c.id = f.cohort_id WHERE $3::uuid IS NULL OR c.programme_id = $3::uuid`;
 
 /**
+ * The SQL aggregates of the impact report, by name; $1 and $2 are the period's first and last day, $3 the
+ * programme or null. Exported so that the benchmark can time each one alone.
+ */
+export const IMPACT_QUERIES = {
+  fellows: `
+        SELECT f.gender, coalesce(nullif(f.region, ''), 'UNKNOWN') AS region, count(DISTINCT f.id)::int AS n
+          FROM fellow f JOIN enrollment e ON e.fellow_id = f.id
+         WHERE e.status <> 'WITHDRAWN' AND e.cohort_id IN (${ACTIVE_COHORTS})
+         GROUP BY GROUPING SETS ((f.gender), (coalesce(nullif(f.region, ''), 'UNKNOWN')), ())`,
+  training: `
+        WITH held AS (
+          SELECT s.id FROM training_session s JOIN cohort c ON c.id = s.cohort_id
+           WHERE s.status = 'HELD' AND (s.starts_at AT TIME ZONE c.time_zone)::date BETWEEN $1::date AND $2::date
+             AND ($3::uuid IS NULL OR c.programme_id = $3::uuid))
+        SELECT (SELECT count(*) FROM held)::int AS held,
+               count(*) FILTER (WHERE ar.status IN ('PRESENT', 'LATE'))::int AS attended,
+               count(*)::int AS marks
+          FROM attendance_record ar WHERE ar.session_id IN (SELECT id FROM held)`,
+  films: `
+        SELECT count(*)::int AS films, count(*) FILTER (WHERE f.stage = 'FINAL_CUT')::int AS completed
+          FROM film f WHERE f.cohort_id IN (${ACTIVE_COHORTS})`,
+  festivals: `
+        WITH entries AS (
+          SELECT en.id, en.status, fe.name FROM festival_entry en
+            JOIN festival_edition ed ON ed.id = en.edition_id
+            JOIN festival fe ON fe.id = ed.festival_id
+           WHERE en.status <> 'DRAFT'
+             AND coalesce(ed.start_date, make_date(ed.year, 1, 1)) <= $2::date
+             AND coalesce(ed.end_date, ed.start_date, make_date(ed.year, 12, 31)) >= $1::date
+             AND en.film_id IN (${PROGRAMME_FILMS}))
+        SELECT count(*)::int AS entries,
+               count(*) FILTER (WHERE status = 'SELECTED')::int AS selections,
+               (SELECT count(*) FROM award a WHERE a.entry_id IN (SELECT id FROM entries))::int AS awards,
+               array_agg(DISTINCT name ORDER BY name) FILTER (WHERE status = 'SELECTED') AS festivals
+          FROM entries`,
+  screeningsByRegion: `
+        SELECT CASE WHEN v.id IS NULL THEN 'ONLINE' ELSE coalesce(nullif(v.region, ''), 'UNKNOWN') END AS region, count(*)::int AS n
+          FROM screening s LEFT JOIN venue v ON v.id = s.venue_id
+         WHERE s.status = 'HELD'
+           AND (s.starts_at AT TIME ZONE coalesce(v.time_zone, 'Africa/Bamako'))::date BETWEEN $1::date AND $2::date
+           AND ($3::uuid IS NULL OR s.id IN (SELECT sf.screening_id FROM screening_film sf WHERE sf.film_id IN (${PROGRAMME_FILMS})))
+         GROUP BY 1 ORDER BY 2 DESC, 1`,
+  screeningAttendance: `
+        SELECT coalesce(sum(d.total), 0)::int AS total, coalesce(sum(d.female), 0)::int AS female,
+               coalesce(sum(d.male), 0)::int AS male, coalesce(sum(d.under18), 0)::int AS under18
+          FROM screening_day d JOIN screening s ON s.id = d.screening_id LEFT JOIN venue v ON v.id = s.venue_id
+         WHERE s.status = 'HELD'
+           AND (s.starts_at AT TIME ZONE coalesce(v.time_zone, 'Africa/Bamako'))::date BETWEEN $1::date AND $2::date
+           AND ($3::uuid IS NULL OR s.id IN (SELECT sf.screening_id FROM screening_film sf WHERE sf.film_id IN (${PROGRAMME_FILMS})))`,
+} as const;
+
+/**
  * The figures funders ask for, each computed by an SQL aggregate over the period (nothing is loaded row by row
  * into memory), counting events by their own dates.
  */
@@ -34,51 +86,12 @@ export class ReportsService {
     const q = <T>(sql: string): Promise<T[]> => this.dataSource.query(sql, params);
 
     const [fellowRows, sessions, films, festivals, screenings, attendance] = await Promise.all([
-      q<{ gender: string; region: string; n: number }>(`
-        SELECT f.gender, coalesce(nullif(f.region, ''), 'UNKNOWN') AS region, count(DISTINCT f.id)::int AS n
-          FROM fellow f JOIN enrollment e ON e.fellow_id = f.id
-         WHERE e.status <> 'WITHDRAWN' AND e.cohort_id IN (${ACTIVE_COHORTS})
-         GROUP BY GROUPING SETS ((f.gender), (coalesce(nullif(f.region, ''), 'UNKNOWN')), ())`),
-      q<{ held: number; attended: number; marks: number }>(`
-        WITH held AS (
-          SELECT s.id FROM training_session s JOIN cohort c ON c.id = s.cohort_id
-           WHERE s.status = 'HELD' AND (s.starts_at AT TIME ZONE c.time_zone)::date BETWEEN $1::date AND $2::date
-             AND ($3::uuid IS NULL OR c.programme_id = $3::uuid))
-        SELECT (SELECT count(*) FROM held)::int AS held,
-               count(*) FILTER (WHERE ar.status IN ('PRESENT', 'LATE'))::int AS attended,
-               count(*)::int AS marks
-          FROM attendance_record ar WHERE ar.session_id IN (SELECT id FROM held)`),
-      q<{ films: number; completed: number }>(`
-        SELECT count(*)::int AS films, count(*) FILTER (WHERE f.stage = 'FINAL_CUT')::int AS completed
-          FROM film f WHERE f.cohort_id IN (${ACTIVE_COHORTS})`),
-      q<{ entries: number; selections: number; awards: number; festivals: string[] | null }>(`
-        WITH entries AS (
-          SELECT en.id, en.status, fe.name FROM festival_entry en
-            JOIN festival_edition ed ON ed.id = en.edition_id
-            JOIN festival fe ON fe.id = ed.festival_id
-           WHERE en.status <> 'DRAFT'
-             AND coalesce(ed.start_date, make_date(ed.year, 1, 1)) <= $2::date
-             AND coalesce(ed.end_date, ed.start_date, make_date(ed.year, 12, 31)) >= $1::date
-             AND en.film_id IN (${PROGRAMME_FILMS}))
-        SELECT count(*)::int AS entries,
-               count(*) FILTER (WHERE status = 'SELECTED')::int AS selections,
-               (SELECT count(*) FROM award a WHERE a.entry_id IN (SELECT id FROM entries))::int AS awards,
-               array_agg(DISTINCT name ORDER BY name) FILTER (WHERE status = 'SELECTED') AS festivals
-          FROM entries`),
-      q<{ region: string; n: number }>(`
-        SELECT CASE WHEN v.id IS NULL THEN 'ONLINE' ELSE coalesce(nullif(v.region, ''), 'UNKNOWN') END AS region, count(*)::int AS n
-          FROM screening s LEFT JOIN venue v ON v.id = s.venue_id
-         WHERE s.status = 'HELD'
-           AND (s.starts_at AT TIME ZONE coalesce(v.time_zone, 'Africa/Bamako'))::date BETWEEN $1::date AND $2::date
-           AND ($3::uuid IS NULL OR s.id IN (SELECT sf.screening_id FROM screening_film sf WHERE sf.film_id IN (${PROGRAMME_FILMS})))
-         GROUP BY 1 ORDER BY 2 DESC, 1`),
-      q<{ total: number; female: number; male: number; under18: number }>(`
-        SELECT coalesce(sum(d.total), 0)::int AS total, coalesce(sum(d.female), 0)::int AS female,
-               coalesce(sum(d.male), 0)::int AS male, coalesce(sum(d.under18), 0)::int AS under18
-          FROM screening_day d JOIN screening s ON s.id = d.screening_id LEFT JOIN venue v ON v.id = s.venue_id
-         WHERE s.status = 'HELD'
-           AND (s.starts_at AT TIME ZONE coalesce(v.time_zone, 'Africa/Bamako'))::date BETWEEN $1::date AND $2::date
-           AND ($3::uuid IS NULL OR s.id IN (SELECT sf.screening_id FROM screening_film sf WHERE sf.film_id IN (${PROGRAMME_FILMS})))`),
+      q<{ gender: string; region: string; n: number }>(IMPACT_QUERIES.fellows),
+      q<{ held: number; attended: number; marks: number }>(IMPACT_QUERIES.training),
+      q<{ films: number; completed: number }>(IMPACT_QUERIES.films),
+      q<{ entries: number; selections: number; awards: number; festivals: string[] | null }>(IMPACT_QUERIES.festivals),
+      q<{ region: string; n: number }>(IMPACT_QUERIES.screeningsByRegion),
+      q<{ total: number; female: number; male: number; under18: number }>(IMPACT_QUERIES.screeningAttendance),
     ]);
 
     const byCount = (rows: CountByKey[]) => rows.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
