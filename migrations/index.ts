@@ -5,6 +5,7 @@ import { Films1795931245812 } from './1795931245812-Films.js';
 import { FestivalsAndScreenings1795932776884 } from './1795932776884-FestivalsAndScreenings.js';
 import { Notifications1795933132805 } from './1795933132805-Notifications.js';
 import { Funding1795934317602 } from './1795934317602-Funding.js';
+import { ReportDocuments1795934639465 } from './1795934639465-ReportDocuments.js';
 
 export const MIGRATIONS = [
   Foundation1795928879969,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   FestivalsAndScreenings1795932776884,
   Notifications1795933132805,
   Funding1795934317602,
+  ReportDocuments1795934639465,
 ];

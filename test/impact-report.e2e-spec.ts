@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { PDFParse } from 'pdf-parse';
+import { JobQueue } from '#queue';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
@@ -301,6 +304,47 @@ describe('impact report', () => {
       {},
     );
     expect(due.upcomingReporting).toContainEqual({ dueOn: soon, grant: { title: 'Films de femmes', funder: { kind: 'EMBASSY' } } });
+  });
+
+  it('renders the report as a PDF holding the headline figures and as a workbook with one sheet per dataset', async () => {
+    const request =
+      'mutation ($f: DocumentFormat!, $l: DocumentLanguage!) { requestImpactReportDocument(from: "2019-01-01", to: "2019-12-31", format: $f, language: $l) { id status } }';
+    const rendered = async (format: string, language: string): Promise<Buffer> => {
+      const { requestImpactReportDocument } = await gql<{ requestImpactReportDocument: { id: string; status: string } }>(request, {
+        f: format,
+        l: language,
+      });
+      expect(requestImpactReportDocument.status).toBe('PENDING');
+      const job = await worker.get(JobQueue).raw.getJob(`report:${requestImpactReportDocument.id}`);
+      await expect(job!.finished()).resolves.toMatchObject({ status: 'done' });
+      const { reportDocument } = await gql<{ reportDocument: { status: string; progress: number; downloadUrl: string } }>(
+        'query ($id: ID!) { reportDocument(id: $id) { status progress downloadUrl } }',
+        { id: requestImpactReportDocument.id },
+      );
+      expect(reportDocument).toMatchObject({ status: 'READY', progress: 100 });
+      return Buffer.from(await (await fetch(reportDocument.downloadUrl)).arrayBuffer());
+    };
+
+    const pdf = await rendered('PDF', 'FR');
+    const { text } = await new PDFParse({ data: new Uint8Array(pdf) }).getText();
+    expect(text).toContain('Rapport d’activités');
+    expect(text).toContain('Boursiers et boursières: 4');
+    expect(text).toContain('Projections tenues: 3');
+    expect(text).toContain('Spectateurs: 290');
+    expect(text).toContain('Femmes artistes — Écrans de Timbuktu 2019 : Premier prix');
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await rendered('XLSX', 'EN')) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Headline figures',
+      'Fellows',
+      'Region',
+      'Screenings held',
+      'Selections and awards by film',
+      'Funders',
+    ]);
+    expect(book.getWorksheet('Screenings held')!.rowCount).toBe(1 + 3);
+    expect(book.getWorksheet('Selections and awards by film')!.rowCount).toBe(1 + 2);
   });
 
   it('is for managers, and refuses a period that ends before it starts', async () => {

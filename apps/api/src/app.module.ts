@@ -12,6 +12,7 @@ import { ScreeningsApiModule } from '#screenings';
 import { CalendarApiModule } from '#calendar';
 import { ReportsApiModule } from '#reports';
 import { FundingApiModule } from '#funding';
+import { ReportDocumentsApiModule } from '#report-documents';
 import { HealthController } from './health/health.controller.js';
 
 @Module({
@@ -32,6 +33,7 @@ import { HealthController } from './health/health.controller.js';
     CalendarApiModule,
     ReportsApiModule,
     FundingApiModule,
+    ReportDocumentsApiModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -4,6 +4,7 @@ import { PeopleModule, PurgeExpiredInvitationsJob } from '#people';
 import { IssueCertificateJob, ReconcileCertificatesJob, TrainingModule } from '#training';
 import { ExpireUploadsJob, FilmsModule, ProcessAssetJob } from '#films';
 import { ScreeningsModule, SendRemindersJob } from '#screenings';
+import { RenderReportDocumentJob, ReportDocumentsModule } from '#report-documents';
 import { JOB_HANDLERS, JobDispatcher, JobQueue, QueueModule, type JobHandler } from '#queue';
 import { WorkerHealthServer } from './worker-health.server.js';
 
@@ -31,6 +32,7 @@ class RepeatingJobs implements OnApplicationBootstrap {
     TrainingModule,
     FilmsModule,
     ScreeningsModule,
+    ReportDocumentsModule,
   ],
   providers: [
     JobDispatcher,
@@ -43,6 +45,7 @@ class RepeatingJobs implements OnApplicationBootstrap {
         ProcessAssetJob,
         ExpireUploadsJob,
         SendRemindersJob,
+        RenderReportDocumentJob,
       ],
       useFactory: (...handlers: JobHandler[]) => handlers,
     },

@@ -6,7 +6,8 @@ const process: JobHandler = { jobName: 'films.process-asset', handle: async () =
 const expire: JobHandler = { jobName: 'films.expire-uploads', handle: async () => ({ status: 'done' }) };
 const reconcile: JobHandler = { jobName: 'training.reconcile-certificates', handle: async () => ({ status: 'done' }) };
 const remind: JobHandler = { jobName: 'screenings.send-reminders', handle: async () => ({ status: 'done' }) };
-const others = [certificate, reconcile, process, expire, remind];
+const render: JobHandler = { jobName: 'reports.render-document', handle: async () => ({ status: 'done' }) };
+const others = [certificate, reconcile, process, expire, remind, render];
 
 describe('indexHandlers', () => {
   it('maps each job name to its one handler', () => {

@@ -15,6 +15,8 @@ export interface JobPayloads {
   'films.expire-uploads': Record<string, never>;
   /** Tells managers of screenings starting tomorrow and of past screenings still without attendance. */
   'screenings.send-reminders': Record<string, never>;
+  /** Renders an impact report document (PDF or XLSX) and stores it. */
+  'reports.render-document': { documentId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -27,6 +29,7 @@ export const JOB_NAMES = [
   'films.process-asset',
   'films.expire-uploads',
   'screenings.send-reminders',
+  'reports.render-document',
 ] as const satisfies readonly JobName[];
 
 // Compile-time check that JOB_NAMES lists every JobName.

@@ -1,0 +1,2 @@
+export * from './report-document.entity.js';
+export * from './report-documents.module.js';

@@ -1,0 +1,122 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { domainErrors, isManager, type Actor } from '#core';
+import { JobQueue, type JobOutcome } from '#queue';
+import { ReportsService } from '#reports';
+import { StorageService } from '#storage';
+import { DataSource } from 'typeorm';
+import { DocumentFormat, DocumentLanguage, DocumentStatus, ReportDocument } from './report-document.entity.js';
+import type { ReportContent } from './report-content.js';
+import { renderPdf, renderXlsx } from './renderers.js';
+
+const documentsError = domainErrors({ DOCUMENT_NOT_FOUND: 'NOT_FOUND', NOT_YOURS: 'FORBIDDEN', INVALID_PERIOD: 'BAD_USER_INPUT' } as const);
+
+const TYPES: Record<DocumentFormat, { contentType: string; extension: string }> = {
+  [DocumentFormat.PDF]: { contentType: 'application/pdf', extension: '.pdf' },
+  [DocumentFormat.XLSX]: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: '.xlsx' },
+};
+
+/** Impact reports as documents: requested through the API, rendered by the worker, downloaded by signed URL. */
+@Injectable()
+export class ReportDocumentsService {
+  private readonly logger = new Logger(ReportDocumentsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reports: ReportsService,
+    private readonly storage: StorageService,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  async request(
+    actor: Actor,
+    input: { from: string; to: string; programmeId: string | null; format: DocumentFormat; language: DocumentLanguage },
+  ): Promise<ReportDocument> {
+    if (input.to < input.from) throw documentsError('INVALID_PERIOD', `The period ends (${input.to}) before it starts (${input.from})`);
+    const documents = this.dataSource.getRepository(ReportDocument);
+    const document = await documents.save(
+      documents.create({
+        format: input.format,
+        language: input.language,
+        periodFrom: input.from,
+        periodTo: input.to,
+        programmeId: input.programmeId,
+        requestedById: actor.id,
+      }),
+    );
+    await this.jobs.add('reports.render-document', { documentId: document.id }, { jobId: `report:${document.id}` });
+    return document;
+  }
+
+  async get(actor: Actor, id: string): Promise<ReportDocument | null> {
+    const document = await this.dataSource.getRepository(ReportDocument).findOneBy({ id });
+    if (document && !isManager(actor) && document.requestedById !== actor.id)
+      throw documentsError('NOT_YOURS', 'This document was requested by someone else');
+    return document;
+  }
+
+  downloadUrl(document: ReportDocument): Promise<string> | null {
+    if (document.status !== DocumentStatus.READY || !document.objectKey) return null;
+    const name = `impact-${document.periodFrom}-${document.periodTo}${TYPES[document.format].extension}`;
+    return this.storage.signedGetUrl(document.objectKey, 900, name);
+  }
+
+  /** The worker's part: gather the figures, render, store under a key derived from the document id. */
+  async render(documentId: string, progress: (percent: number) => Promise<void>): Promise<JobOutcome> {
+    const documents = this.dataSource.getRepository(ReportDocument);
+    const document = await documents.findOneBy({ id: documentId });
+    if (!document) return { status: 'skipped', reason: 'the document request no longer exists' };
+    if (document.status === DocumentStatus.READY) return { status: 'skipped', reason: 'already rendered' };
+    const content = await this.content(document);
+    await progress(50);
+    const language = document.language === DocumentLanguage.FR ? 'FR' : 'EN';
+    const bytes = document.format === DocumentFormat.PDF ? await renderPdf(content, language) : await renderXlsx(content, language);
+    const key = `reports/${document.id}${TYPES[document.format].extension}`;
+    await this.storage.put(key, bytes, TYPES[document.format].contentType, bytes.length);
+    await documents.update(document.id, { status: DocumentStatus.READY, progress: 100, objectKey: key, failureReason: null });
+    await progress(100);
+    return { status: 'done', detail: { bytes: bytes.length } };
+  }
+
+  async markFailed(documentId: string, error: string): Promise<void> {
+    await this.dataSource
+      .getRepository(ReportDocument)
+      .update({ id: documentId, status: DocumentStatus.PENDING }, { status: DocumentStatus.FAILED, failureReason: error.slice(0, 2000) });
+  }
+
+  private async content(document: ReportDocument): Promise<ReportContent> {
+    const { periodFrom: from, periodTo: to, programmeId } = document;
+    const report = await this.reports.impactReport(from, to, programmeId);
+    const params = [from, to, programmeId];
+    const [programme] = programmeId ? await this.dataSource.query('SELECT name FROM programme WHERE id = $1', [programmeId]) : [];
+    const attendanceByRegion = await this.dataSource.query(
+      `SELECT CASE WHEN v.id IS NULL THEN 'ONLINE' ELSE coalesce(nullif(v.region, ''), 'UNKNOWN') END AS region,
+              count(DISTINCT s.id)::int AS screenings, coalesce(sum(d.total), 0)::int AS attendance
+         FROM screening s LEFT JOIN venue v ON v.id = s.venue_id LEFT JOIN screening_day d ON d.screening_id = s.id
+        WHERE s.status = 'HELD' AND (s.starts_at AT TIME ZONE coalesce(v.time_zone, 'Africa/Bamako'))::date BETWEEN $1::date AND $2::date
+          AND ($3::uuid IS NULL OR s.id IN (SELECT sf.screening_id FROM screening_film sf JOIN film f ON f.id = sf.film_id JOIN cohort c ON c.id = f.cohort_id WHERE c.programme_id = $3::uuid))
+        GROUP BY 1 ORDER BY 3 DESC, 1`,
+      params,
+    );
+    const selections: { film: string; festival: string; year: number; awards: string[] }[] = await this.dataSource.query(
+      `SELECT f.title AS film, fe.name AS festival, ed.year, coalesce(array_agg(a.name ORDER BY a.name) FILTER (WHERE a.id IS NOT NULL), '{}') AS awards
+         FROM festival_entry en JOIN film f ON f.id = en.film_id JOIN cohort c ON c.id = f.cohort_id
+         JOIN festival_edition ed ON ed.id = en.edition_id JOIN festival fe ON fe.id = ed.festival_id
+         LEFT JOIN award a ON a.entry_id = en.id
+        WHERE en.status = 'SELECTED'
+          AND coalesce(ed.start_date, make_date(ed.year, 1, 1)) <= $2::date AND coalesce(ed.end_date, ed.start_date, make_date(ed.year, 12, 31)) >= $1::date
+          AND ($3::uuid IS NULL OR c.programme_id = $3::uuid)
+        GROUP BY f.title, fe.name, ed.year ORDER BY f.title, fe.name`,
+      params,
+    );
+    const funders = await this.dataSource.query(
+      `SELECT f.name AS funder, g.currency, sum(g.amount)::float AS amount FROM "grant" g JOIN funder f ON f.id = g.funder_id
+        WHERE g.start_date <= $2::date AND g.end_date >= $1::date
+          AND ($3::uuid IS NULL OR g.id IN (SELECT gp.grant_id FROM grant_programme gp WHERE gp.programme_id = $3::uuid))
+        GROUP BY f.name, g.currency ORDER BY f.name`,
+      params,
+    );
+    this.logger.log({ documentId: document.id }, 'Report content gathered');
+    return { report, programmeName: programme?.name ?? null, attendanceByRegion, selections, funders };
+  }
+}
