@@ -251,4 +251,51 @@ describe('programmes, cohorts and fellows', () => {
       expect(SqlStatementCounter.count - before).toBe(0);
     });
   });
+
+  describe('CSV import and export', () => {
+    const IMPORT =
+      'mutation ($c: ID!, $csv: String!) { importFellows(cohortId: $c, csv: $csv) { created matched enrolled errors { line reason } } }';
+    const csv = (rows: string[]) => ['Nom;Sexe;Pays;Ville;Région;Téléphone;Courriel', ...rows].join('\r\n');
+    const good = [
+      'Awa Sidibé;F;Mali;Kati;Koulikoro;+223 70 00 00 01;awa.sidibe@example.org',
+      '"Traoré, Binta";Femme;ML;Ségou;Ségou;;',
+      'Oumarou Issa;H;Niger;Zinder;Zinder;+227 90 00 00 02;',
+    ];
+
+    it('stores nothing when one row is bad, and names that row', async () => {
+      const cohortId = await people.cohort(await people.programme());
+      const result = await api.ok<{ importFellows: { created: number; errors: { line: number; reason: string }[] } }>(
+        IMPORT,
+        { c: cohortId, csv: csv([...good.slice(0, 2), 'Kadi;X;Atlantide;;;;', good[2]]) },
+        admin,
+      );
+      expect(result.importFellows.created).toBe(0);
+      expect(result.importFellows.errors).toEqual([
+        { line: 4, reason: expect.stringMatching(/"X" is not a gender.*"Atlantide" is not a country/) },
+      ]);
+      const listed = await api.ok<{ fellows: { totalCount: number } }>(
+        'query ($c: ID!) { fellows(filter: { cohortId: $c }) { totalCount } }',
+        { c: cohortId },
+        admin,
+      );
+      expect(listed.fellows.totalCount).toBe(0);
+    });
+
+    it('makes no duplicates when the same file is imported twice, and exports what it imported', async () => {
+      const cohortId = await people.cohort(await people.programme());
+      const first = await api.ok<{ importFellows: Record<string, unknown> }>(IMPORT, { c: cohortId, csv: csv(good) }, admin);
+      expect(first.importFellows).toEqual({ created: 3, matched: 0, enrolled: 3, errors: [] });
+      const second = await api.ok<{ importFellows: Record<string, unknown> }>(IMPORT, { c: cohortId, csv: csv(good) }, admin);
+      expect(second.importFellows).toEqual({ created: 0, matched: 3, enrolled: 0, errors: [] });
+
+      const exported = await api.ok<{ exportFellowsCsv: string }>(
+        'query ($c: ID!) { exportFellowsCsv(cohortId: $c) }',
+        { c: cohortId },
+        admin,
+      );
+      const other = await people.cohort(await people.programme());
+      const again = await api.ok<{ importFellows: Record<string, unknown> }>(IMPORT, { c: other, csv: exported.exportFellowsCsv }, admin);
+      expect(again.importFellows).toEqual({ created: 0, matched: 3, enrolled: 3, errors: [] });
+    });
+  });
 });

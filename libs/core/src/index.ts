@@ -16,3 +16,4 @@ export * from './pagination/connection.js';
 export * from './graphql/id-arg.js';
 export * from './graphql/local-date.js';
 export * from './graphql/loaders.js';
+export * from './csv/csv.js';

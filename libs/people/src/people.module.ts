@@ -13,6 +13,8 @@ import { FellowFieldsResolver } from './fellows/fellow-fields.resolver.js';
 import { FellowsResolver } from './fellows/fellows.resolver.js';
 import { FellowsService } from './fellows/fellows.service.js';
 import { PurgeExpiredInvitationsJob } from './jobs/purge-expired-invitations.job.js';
+import { FellowsImportResolver } from './imports/fellows-import.resolver.js';
+import { FellowsImportService } from './imports/fellows-import.service.js';
 import { NotificationsResolver } from './notifications/notifications.resolver.js';
 import { NotificationsService } from './notifications/notifications.service.js';
 import { PeopleLoaders } from './people.loaders.js';
@@ -32,6 +34,7 @@ export const PEOPLE_RESOLVERS = [
   FellowsResolver,
   FellowFieldsResolver,
   NotificationsResolver,
+  FellowsImportResolver,
 ];
 
 /** Services and jobs of the people domain, without GraphQL (the worker uses this). */
@@ -46,9 +49,11 @@ export const PEOPLE_RESOLVERS = [
     PeopleLoaders,
     PurgeExpiredInvitationsJob,
     NotificationsService,
+    FellowsImportService,
     { provide: ACTOR_LOADER, useExisting: AccountsService },
   ],
   exports: [
+    FellowsImportService,
     NotificationsService,
     AccountsService,
     ProgrammesService,
