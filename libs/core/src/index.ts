@@ -17,3 +17,4 @@ export * from './graphql/id-arg.js';
 export * from './graphql/local-date.js';
 export * from './graphql/loaders.js';
 export * from './csv/csv.js';
+export * from './validation/transforms.js';

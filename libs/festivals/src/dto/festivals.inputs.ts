@@ -1,16 +1,14 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsInt, IsISO31661Alpha2, IsNotEmpty, IsOptional, IsUrl, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { CalendarDate } from '#core';
+import { CalendarDate, Trim, TrimToNull } from '#core';
 
-const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-const trimToNull = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value));
 const ID_FORMAT = { message: '$property must be an id' };
 
 @InputType()
 export class CreateFestivalInput {
   @Field()
-  @trim()
+  @Trim()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200)
   name: string;
@@ -22,13 +20,13 @@ export class CreateFestivalInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trimToNull()
+  @TrimToNull()
   @MaxLength(120)
   city?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trimToNull()
+  @TrimToNull()
   @IsUrl({ require_protocol: true }, { message: 'website must be a URL such as https://example.org' })
   website?: string | null;
 }
@@ -70,7 +68,7 @@ export class CreateFestivalEntryInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trimToNull()
+  @TrimToNull()
   @MaxLength(200)
   category?: string | null;
 }

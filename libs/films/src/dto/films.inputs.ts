@@ -16,11 +16,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageArgs } from '#core';
+import { PageArgs, Trim, TrimToNull } from '#core';
 import { AssetKind, FilmGenre, FilmStage } from '../entities/index.js';
 
-const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-const trimToNull = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value));
 const lowerEach = () =>
   Transform(({ value }: { value: unknown }) =>
     Array.isArray(value) ? [...new Set(value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)))] : value,
@@ -34,7 +32,7 @@ export class CreateFilmInput {
   cohortId: string;
 
   @Field()
-  @trim()
+  @Trim()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(200)
   title: string;
@@ -52,13 +50,13 @@ export class CreateFilmInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trimToNull()
+  @TrimToNull()
   @MaxLength(500)
   logline?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trimToNull()
+  @TrimToNull()
   @MaxLength(10000)
   synopsis?: string | null;
 
@@ -82,7 +80,7 @@ export class CreateFilmInput {
 export class UpdateFilmInput {
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(200)
   title?: string;
@@ -94,13 +92,13 @@ export class UpdateFilmInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trimToNull()
+  @TrimToNull()
   @MaxLength(500)
   logline?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trimToNull()
+  @TrimToNull()
   @MaxLength(10000)
   synopsis?: string | null;
 
@@ -170,7 +168,7 @@ export class StartFilmUploadInput {
   kind: AssetKind;
 
   @Field()
-  @trim()
+  @Trim()
   @IsNotEmpty({ message: 'fileName must not be empty' })
   @MaxLength(255)
   fileName: string;

@@ -1,8 +1,7 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { Role } from '#core';
+import { LowerCase, Role, Trim } from '#core';
 import { User } from '../entities/index.js';
-import { LowerCase, Trim } from './transforms.js';
 
 @InputType()
 export class InviteUserInput {

@@ -14,9 +14,8 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { CalendarDate, PageArgs } from '#core';
+import { CalendarDate, LowerCase, PageArgs, Trim, TrimToNull, UpperCase } from '#core';
 import { CohortStatus, Gender } from '../entities/index.js';
-import { LowerCase, Trim, TrimToNull, UpperCase } from './transforms.js';
 
 const COUNTRY = { message: 'country codes are ISO 3166-1 alpha-2, e.g. ML, NE' };
 const ID_FORMAT = { message: '$property must be an id' };

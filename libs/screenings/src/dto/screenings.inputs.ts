@@ -17,30 +17,28 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CalendarDate, PageArgs } from '#core';
+import { CalendarDate, PageArgs, Trim, TrimToNull } from '#core';
 import { ScreeningStatus, ScreeningType } from '../entities/index.js';
 
-const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-const trimToNull = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value));
 const ID_FORMAT = { message: '$property must be an id' };
 
 @InputType()
 export class CreateVenueInput {
   @Field()
-  @trim()
+  @Trim()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200)
   name: string;
 
   @Field()
-  @trim()
+  @Trim()
   @IsNotEmpty({ message: 'city must not be empty' })
   @MaxLength(120)
   city: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trimToNull()
+  @TrimToNull()
   @MaxLength(120)
   region?: string | null;
 
@@ -59,7 +57,7 @@ export class CreateVenueInput {
 @InputType()
 export class CreateScreeningInput {
   @Field()
-  @trim()
+  @Trim()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(200)
   title: string;
@@ -148,7 +146,7 @@ export class ScreeningFilter {
 
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(120)
   region?: string;

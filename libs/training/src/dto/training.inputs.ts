@@ -1,10 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
+import { Trim, TrimToNull } from '#core';
 import { ArrayMaxSize, IsArray, IsDate, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { AttendanceStatus, FeedbackVisibility } from '../entities/index.js';
 
-const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-const trimToNull = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value));
 const ID_FORMAT = { message: '$property must be an id' };
 
 @InputType()
@@ -14,14 +12,14 @@ export class CreateTrainingSessionInput {
   cohortId: string;
 
   @Field()
-  @trim()
+  @Trim()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(200)
   title: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trimToNull()
+  @TrimToNull()
   @MaxLength(120)
   topic?: string | null;
 
@@ -35,7 +33,7 @@ export class CreateTrainingSessionInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trimToNull()
+  @TrimToNull()
   @MaxLength(300)
   location?: string | null;
 
@@ -51,14 +49,14 @@ export class CreateTrainingSessionInput {
 export class UpdateTrainingSessionInput {
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(200)
   title?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trimToNull()
+  @TrimToNull()
   @MaxLength(120)
   topic?: string | null;
 
@@ -74,7 +72,7 @@ export class UpdateTrainingSessionInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trimToNull()
+  @TrimToNull()
   @MaxLength(300)
   location?: string | null;
 
@@ -98,7 +96,7 @@ export class AttendanceInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trimToNull()
+  @TrimToNull()
   @MaxLength(1000)
   note?: string | null;
 }
@@ -114,7 +112,7 @@ export class AddFeedbackNoteInput {
   cohortId: string;
 
   @Field()
-  @trim()
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'body must not be empty' })
   @MaxLength(5000)
