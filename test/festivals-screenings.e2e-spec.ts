@@ -321,6 +321,39 @@ describe('festivals and screenings', () => {
     });
   });
 
+  describe('attendance sheets', () => {
+    const IMPORT = 'mutation ($csv: String!) { importScreeningAttendance(csv: $csv) { recorded unchanged errors { line reason } } }';
+
+    it('stores a sheet all or nothing, naming bad rows, and changes nothing when the same sheet comes again', async () => {
+      const id = await screening({ venueId: await venue(), startsAt: '2021-12-20T09:00:00Z', endsAt: '2021-12-21T18:00:00Z' });
+      await held(id);
+      const sheet = (rows: string[]) => ['Projection;Jour;Total;Femmes;Hommes;Moins de 18 ans', ...rows].join('\n');
+      const bad = await api.ok<{ importScreeningAttendance: { recorded: number; errors: { line: number; reason: string }[] } }>(
+        IMPORT,
+        { csv: sheet([`${id};2021-12-20;120;60;50;30`, `${id};2021-12-21;100;70;50;20`, `${id};2021-12-22;10;;;`]) },
+        admin,
+      );
+      expect(bad.importScreeningAttendance.recorded).toBe(0);
+      expect(bad.importScreeningAttendance.errors).toEqual([
+        { line: 3, reason: expect.stringContaining('female (70) + male (50) is more than total (100)') },
+        { line: 4, reason: expect.stringContaining('2021-12-22 is not a day of this screening') },
+      ]);
+      expect((await api.ok<Totals>(TOTALS, { id }, admin)).screening.attendance.total).toBe(0);
+
+      const good = sheet([`${id};2021-12-20;120;60;50;30`, `${id};2021-12-21;100;50;50;20`]);
+      const first = await api.ok<{ importScreeningAttendance: Record<string, unknown> }>(IMPORT, { csv: good }, admin);
+      expect(first.importScreeningAttendance).toEqual({ recorded: 2, unchanged: 0, errors: [] });
+      const again = await api.ok<{ importScreeningAttendance: Record<string, unknown> }>(IMPORT, { csv: good }, admin);
+      expect(again.importScreeningAttendance).toEqual({ recorded: 0, unchanged: 2, errors: [] });
+      expect((await api.ok<Totals>(TOTALS, { id }, admin)).screening.attendance).toEqual({
+        total: 220,
+        female: 110,
+        male: 100,
+        under18: 50,
+      });
+    });
+  });
+
   describe('reminders and calendar', () => {
     it('notifies managers once of screenings starting tomorrow and of past ones still without attendance', async () => {
       const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);

@@ -347,6 +347,27 @@ describe('impact report', () => {
     expect(book.getWorksheet('Selections and awards by film')!.rowCount).toBe(1 + 2);
   });
 
+  it('exports datasets of the period as CSV and XLSX', async () => {
+    const exportQuery =
+      'mutation ($d: ExportDataset!, $f: ExportFormat!) { exportDataset(dataset: $d, format: $f, from: "2019-01-01", to: "2019-12-31") { fileName url rows } }';
+    const screeningsCsv = await gql<{ exportDataset: { fileName: string; url: string; rows: number } }>(exportQuery, {
+      d: 'SCREENINGS',
+      f: 'CSV',
+    });
+    expect(screeningsCsv.exportDataset).toMatchObject({ fileName: 'screenings-2019-01-01-2019-12-31.csv', rows: 4 });
+    const text = await (await fetch(screeningsCsv.exportDataset.url)).text();
+    expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      'title,type,status,venue,region,startsAt,endsAt,films,total,female,male,under18',
+    );
+    expect(text).toContain(',HELD,Salle,Tombouctou,2019-11-20T09:00Z,2019-11-21T18:00Z,Femmes artistes,250,130,120,80');
+
+    const entries = await gql<{ exportDataset: { url: string; rows: number } }>(exportQuery, { d: 'FESTIVAL_ENTRIES', f: 'XLSX' });
+    expect(entries.exportDataset.rows).toBe(4);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await (await fetch(entries.exportDataset.url)).arrayBuffer()) as ArrayBuffer);
+    expect(book.getWorksheet('FESTIVAL_ENTRIES')!.rowCount).toBe(5);
+  });
+
   it('is for managers, and refuses a period that ends before it starts', async () => {
     const trainer = await people.account('TRAINER');
     expect(await api.errorCode(REPORT, { from: '2019-01-01', to: '2019-12-31' }, trainer.token)).toBe('FORBIDDEN');

@@ -10,6 +10,7 @@ import { ID } from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
 import { DocumentFormat, DocumentLanguage, ReportDocument } from './report-document.entity.js';
 import { ReportDocumentsService } from './report-documents.service.js';
+import { DatasetExportResolver, DatasetExportService } from './dataset-export.js';
 
 @Resolver(() => ReportDocument)
 export class ReportDocumentsResolver {
@@ -57,12 +58,12 @@ export class RenderReportDocumentJob implements JobHandler<'reports.render-docum
 }
 
 export const REPORT_DOCUMENTS_ENTITIES = [ReportDocument];
-export const REPORT_DOCUMENTS_RESOLVERS = [ReportDocumentsResolver];
+export const REPORT_DOCUMENTS_RESOLVERS = [ReportDocumentsResolver, DatasetExportResolver];
 
 @Module({
   imports: [TypeOrmModule.forFeature(REPORT_DOCUMENTS_ENTITIES), ReportsApiModule, StorageModule, QueueModule],
-  providers: [ReportDocumentsService, RenderReportDocumentJob],
-  exports: [ReportDocumentsService, RenderReportDocumentJob],
+  providers: [ReportDocumentsService, RenderReportDocumentJob, DatasetExportService],
+  exports: [ReportDocumentsService, RenderReportDocumentJob, DatasetExportService],
 })
 export class ReportDocumentsModule {}
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FilmsModule } from '#films';
 import { SCREENINGS_ENTITIES } from './entities/index.js';
+import { AttendanceImportService } from './attendance-import.service.js';
 import { ScreeningsLoaders } from './screenings.loaders.js';
 import { FilmScreeningsResolver, ScreeningsResolver } from './screenings.resolver.js';
 import { ScreeningsService } from './screenings.service.js';
@@ -11,8 +12,8 @@ export const SCREENINGS_RESOLVERS = [ScreeningsResolver, FilmScreeningsResolver]
 
 @Module({
   imports: [TypeOrmModule.forFeature(SCREENINGS_ENTITIES), FilmsModule],
-  providers: [ScreeningsService, ScreeningsLoaders, SendRemindersJob],
-  exports: [ScreeningsService, ScreeningsLoaders, SendRemindersJob],
+  providers: [ScreeningsService, AttendanceImportService, ScreeningsLoaders, SendRemindersJob],
+  exports: [ScreeningsService, AttendanceImportService, ScreeningsLoaders, SendRemindersJob],
 })
 export class ScreeningsModule {}
 

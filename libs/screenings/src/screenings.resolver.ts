@@ -4,6 +4,7 @@ import { Film } from '#films';
 import { CreateScreeningInput, CreateVenueInput, ScreeningAttendanceInput, ScreeningsArgs } from './dto/screenings.inputs.js';
 import { AttendanceCount, DailyAttendance, Screening, Venue } from './entities/index.js';
 import { ScreeningsLoaders } from './screenings.loaders.js';
+import { AttendanceImportResult, AttendanceImportService } from './attendance-import.service.js';
 import { ScreeningsService } from './screenings.service.js';
 
 @ObjectType()
@@ -24,8 +25,17 @@ const sum = (counts: AttendanceCount[]): AttendanceCount =>
 export class ScreeningsResolver {
   constructor(
     private readonly service: ScreeningsService,
+    private readonly attendanceImport: AttendanceImportService,
     private readonly loaders: ScreeningsLoaders,
   ) {}
+
+  @Roles(...MANAGERS)
+  @Mutation(() => AttendanceImportResult, {
+    description: 'Imports a screening tour attendance sheet (CSV: screening, day, total, female, male, under18): all rows or none',
+  })
+  importScreeningAttendance(@CurrentActor() actor: Actor, @Args('csv') csv: string) {
+    return this.attendanceImport.import(actor, csv);
+  }
 
   @Roles(...ALL_ROLES)
   @Query(() => [Venue])

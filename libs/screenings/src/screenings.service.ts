@@ -34,6 +34,8 @@ function daysBetween(first: string, last: string): string[] {
   return days;
 }
 
+const counts = (input: ScreeningAttendanceInput) => ({ female: input.female ?? 0, male: input.male ?? 0, under18: input.under18 ?? 0 });
+
 /** Venues and screenings: a programme of films shown somewhere, on one or several days, with exact attendance. */
 @Injectable()
 export class ScreeningsService {
@@ -159,9 +161,14 @@ export class ScreeningsService {
    * submission for a day replaces that day's figures, the earlier ones staying in the submissions trail.
    */
   async recordAttendance(actor: Actor, input: ScreeningAttendanceInput): Promise<Screening> {
-    const female = input.female ?? 0;
-    const male = input.male ?? 0;
-    const under18 = input.under18 ?? 0;
+    const screening = await this.checkAttendance(input);
+    await this.dataSource.transaction((manager) => this.storeAttendance(manager, actor, input));
+    return screening;
+  }
+
+  /** Refuses figures that cannot be right: counts that do not add up, a screening not HELD, a day not of it. */
+  async checkAttendance(input: ScreeningAttendanceInput): Promise<Screening> {
+    const { female, male, under18 } = counts(input);
     if (female + male > input.total)
       throw screeningsError('INCONSISTENT_COUNTS', `female (${female}) + male (${male}) is more than total (${input.total})`);
     if (under18 > input.total) throw screeningsError('INCONSISTENT_COUNTS', `under18 (${under18}) is more than total (${input.total})`);
@@ -175,39 +182,42 @@ export class ScreeningsService {
     const days = daysBetween(localDate(screening.startsAt, zone), localDate(screening.endsAt, zone));
     if (!days.includes(input.day))
       throw screeningsError('DAY_OUTSIDE_SCREENING', `${input.day} is not a day of this screening (${days[0]} to ${days.at(-1)})`);
-
-    await this.dataSource.transaction(async (manager) => {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(AttendanceSubmission)
-        .values({
-          idempotencyKey: input.idempotencyKey,
-          screeningId: screening.id,
-          day: input.day,
-          total: input.total,
-          female,
-          male,
-          under18,
-          submittedById: actor.id,
-        })
-        .orIgnore()
-        .returning(['id', 'submitted_at'])
-        .execute();
-      const row = (inserted.raw as { id: string; submitted_at: Date }[])[0];
-      if (!row) return; // this submission was already recorded
-      // The latest submission of a day wins, whatever order concurrent ones commit in.
-      await manager.query(
-        `INSERT INTO screening_day (screening_id, day, total, female, male, under18, submission_id, submitted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (screening_id, day) DO UPDATE SET
-           total = EXCLUDED.total, female = EXCLUDED.female, male = EXCLUDED.male, under18 = EXCLUDED.under18,
-           submission_id = EXCLUDED.submission_id, submitted_at = EXCLUDED.submitted_at
-         WHERE screening_day.submitted_at <= EXCLUDED.submitted_at`,
-        [screening.id, input.day, input.total, female, male, under18, row.id, row.submitted_at],
-      );
-    });
     return screening;
+  }
+
+  /** Stores checked figures; a submission whose idempotency key is known changes nothing. */
+  async storeAttendance(manager: EntityManager, actor: Actor, input: ScreeningAttendanceInput): Promise<boolean> {
+    const { female, male, under18 } = counts(input);
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AttendanceSubmission)
+      .values({
+        idempotencyKey: input.idempotencyKey,
+        screeningId: input.screeningId,
+        day: input.day,
+        total: input.total,
+        female,
+        male,
+        under18,
+        submittedById: actor.id,
+      })
+      .orIgnore()
+      .returning(['id', 'submitted_at'])
+      .execute();
+    const row = (inserted.raw as { id: string; submitted_at: Date }[])[0];
+    if (!row) return false; // this submission was already recorded
+    // The latest submission of a day wins, whatever order concurrent ones commit in.
+    await manager.query(
+      `INSERT INTO screening_day (screening_id, day, total, female, male, under18, submission_id, submitted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (screening_id, day) DO UPDATE SET
+         total = EXCLUDED.total, female = EXCLUDED.female, male = EXCLUDED.male, under18 = EXCLUDED.under18,
+         submission_id = EXCLUDED.submission_id, submitted_at = EXCLUDED.submitted_at
+       WHERE screening_day.submitted_at <= EXCLUDED.submitted_at`,
+      [input.screeningId, input.day, input.total, female, male, under18, row.id, row.submitted_at],
+    );
+    return true;
   }
 
   /**

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Args, Field, Int, Mutation, ObjectType, registerEnumType, Resolver } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CalendarDate, MANAGERS, Roles, toCsv } from '#core';
+import { StorageService } from '#storage';
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+
+export enum ExportDataset {
+  FELLOWS = 'FELLOWS',
+  TRAINING_ATTENDANCE = 'TRAINING_ATTENDANCE',
+  FILMS = 'FILMS',
+  FESTIVAL_ENTRIES = 'FESTIVAL_ENTRIES',
+  SCREENINGS = 'SCREENINGS',
+}
+
+export enum ExportFormat {
+  CSV = 'CSV',
+  XLSX = 'XLSX',
+}
+
+registerEnumType(ExportDataset, { name: 'ExportDataset' });
+registerEnumType(ExportFormat, { name: 'ExportFormat' });
+
+@ObjectType()
+export class ExportFile {
+  @Field()
+  fileName: string;
+
+  @Field({ description: 'A signed link valid 15 minutes' })
+  url: string;
+
+  @Field(() => Int)
+  rows: number;
+}
+
+/** Each dataset as one SQL query; $1 and $2 bound the period by the events' own dates (open when null). */
+const DATASETS: Record<ExportDataset, { headers: string[]; sql: string }> = {
+  [ExportDataset.FELLOWS]: {
+    headers: ['fullName', 'gender', 'country', 'region', 'city', 'programme', 'cohort', 'status'],
+    sql: `SELECT f.full_name, f.gender, f.country, f.region, f.city, p.name, c.name, e.status FROM enrollment e
+            JOIN fellow f ON f.id = e.fellow_id JOIN cohort c ON c.id = e.cohort_id JOIN programme p ON p.id = c.programme_id
+           WHERE ($1::date IS NULL OR c.end_date IS NULL OR c.end_date >= $1::date) AND ($2::date IS NULL OR c.start_date IS NULL OR c.start_date <= $2::date)
+           ORDER BY p.name, c.name, f.full_name`,
+  },
+  [ExportDataset.TRAINING_ATTENDANCE]: {
+    headers: ['cohort', 'session', 'startsAt', 'fellow', 'status', 'note'],
+    sql: `SELECT c.name, s.title, to_char(s.starts_at AT TIME ZONE c.time_zone, 'YYYY-MM-DD HH24:MI'), f.full_name, ar.status, ar.note
+            FROM attendance_record ar JOIN training_session s ON s.id = ar.session_id JOIN cohort c ON c.id = s.cohort_id JOIN fellow f ON f.id = ar.fellow_id
+           WHERE ($1::date IS NULL OR (s.starts_at AT TIME ZONE c.time_zone)::date >= $1::date) AND ($2::date IS NULL OR (s.starts_at AT TIME ZONE c.time_zone)::date <= $2::date)
+           ORDER BY c.name, s.starts_at, f.full_name`,
+  },
+  [ExportDataset.FILMS]: {
+    headers: ['title', 'genre', 'stage', 'runtimeSeconds', 'themes', 'languages', 'cohort', 'directors'],
+    sql: `SELECT fi.title, fi.genre, fi.stage, fi.runtime_seconds, array_to_string(fi.themes, ', '), array_to_string(fi.languages, ', '), c.name,
+                 (SELECT string_agg(fe.full_name, ', ' ORDER BY d.position) FROM film_director d JOIN fellow fe ON fe.id = d.fellow_id WHERE d.film_id = fi.id)
+            FROM film fi JOIN cohort c ON c.id = fi.cohort_id
+           WHERE ($1::date IS NULL OR c.end_date IS NULL OR c.end_date >= $1::date) AND ($2::date IS NULL OR c.start_date IS NULL OR c.start_date <= $2::date)
+           ORDER BY fi.title`,
+  },
+  [ExportDataset.FESTIVAL_ENTRIES]: {
+    headers: ['film', 'festival', 'year', 'category', 'status', 'awards'],
+    sql: `SELECT fi.title, fe.name, ed.year, en.category, en.status,
+                 (SELECT string_agg(a.name, ', ') FROM award a WHERE a.entry_id = en.id)
+            FROM festival_entry en JOIN film fi ON fi.id = en.film_id JOIN festival_edition ed ON ed.id = en.edition_id JOIN festival fe ON fe.id = ed.festival_id
+           WHERE ($1::date IS NULL OR coalesce(ed.end_date, make_date(ed.year, 12, 31)) >= $1::date) AND ($2::date IS NULL OR coalesce(ed.start_date, make_date(ed.year, 1, 1)) <= $2::date)
+           ORDER BY ed.year, fe.name, fi.title`,
+  },
+  [ExportDataset.SCREENINGS]: {
+    headers: ['title', 'type', 'status', 'venue', 'region', 'startsAt', 'endsAt', 'films', 'total', 'female', 'male', 'under18'],
+    sql: `SELECT s.title, s.type, s.status, v.name, v.region, to_char(s.starts_at, 'YYYY-MM-DD"T"HH24:MI"Z"'), to_char(s.ends_at, 'YYYY-MM-DD"T"HH24:MI"Z"'),
+                 (SELECT string_agg(fi.title, ', ' ORDER BY sf.position) FROM screening_film sf JOIN film fi ON fi.id = sf.film_id WHERE sf.screening_id = s.id),
+                 coalesce(sum(d.total), 0), coalesce(sum(d.female), 0), coalesce(sum(d.male), 0), coalesce(sum(d.under18), 0)
+            FROM screening s LEFT JOIN venue v ON v.id = s.venue_id LEFT JOIN screening_day d ON d.screening_id = s.id
+           WHERE ($1::date IS NULL OR s.ends_at >= $1::date) AND ($2::date IS NULL OR s.starts_at < $2::date + 1)
+           GROUP BY s.id, v.id ORDER BY s.starts_at`,
+  },
+};
+
+/** Exports a dataset as CSV or XLSX to the object store and hands back a signed link. */
+@Injectable()
+export class DatasetExportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly storage: StorageService,
+  ) {}
+
+  async export(dataset: ExportDataset, format: ExportFormat, from: string | null, to: string | null): Promise<ExportFile> {
+    const { headers, sql } = DATASETS[dataset];
+    // The outer select names every column after its header: unnamed expressions would otherwise share a name.
+    const columns = headers.map((h) => `"${h}"`).join(', ');
+    const records: Record<string, unknown>[] = await this.dataSource.query(`SELECT * FROM (${sql}) AS dataset(${columns})`, [from, to]);
+    const rows = records.map((record) =>
+      Object.values(record).map((v) => (v === null || v === undefined ? null : typeof v === 'number' ? v : String(v))),
+    );
+    const name = `${dataset.toLowerCase().replace(/_/g, '-')}${from ? `-${from}` : ''}${to ? `-${to}` : ''}`;
+    let body: Buffer;
+    let contentType: string;
+    if (format === ExportFormat.CSV) {
+      body = Buffer.from(toCsv(headers, rows), 'utf8');
+      contentType = 'text/csv; charset=utf-8';
+    } else {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet(dataset);
+      sheet.addRow(headers).font = { bold: true };
+      rows.forEach((row) => sheet.addRow(row));
+      body = Buffer.from(await book.xlsx.writeBuffer());
+      contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    }
+    const fileName = `${name}.${format.toLowerCase()}`;
+    const key = `exports/${randomUUID()}.${format.toLowerCase()}`;
+    await this.storage.put(key, body, contentType, body.length);
+    return { fileName, url: await this.storage.signedGetUrl(key, 900, fileName), rows: rows.length };
+  }
+}
+
+@Resolver(() => ExportFile)
+export class DatasetExportResolver {
+  constructor(private readonly service: DatasetExportService) {}
+
+  @Roles(...MANAGERS)
+  @Mutation(() => ExportFile, { description: 'Fellows, attendance, films, festival entries or screenings as CSV or XLSX' })
+  exportDataset(
+    @Args('dataset', { type: () => ExportDataset }) dataset: ExportDataset,
+    @Args('format', { type: () => ExportFormat }) format: ExportFormat,
+    @Args('from', { type: () => CalendarDate, nullable: true }) from?: string,
+    @Args('to', { type: () => CalendarDate, nullable: true }) to?: string,
+  ) {
+    return this.service.export(dataset, format, from ?? null, to ?? null);
+  }
+}
