@@ -1,8 +1,8 @@
 /**
  * npm run seed: loads a demo shaped on one real year of a film-school organisation in Mali and Niger (2021):
  * a young women's fellowship of 10 fellows, an accountability film school of 6 (4 men, 2 women), ten short
- * films, their festival life (a first prize at Clap Ivoire, five selections at the Écrans de Timbuktu) and
- * eleven screenings. People are invented. Everything goes through the domain services, films included: each
+ * films, their festival life (a first prize at Clap Ivoire, five selections at the Écrans de Timbuktu),
+ * eleven screenings and five funders. People are invented. Everything goes through the domain services, films included: each
  * final cut is a real (tiny) video uploaded to S3 and processed with ffmpeg.
  *
  * It does nothing when a programme exists already; `npm run dev` runs it on an empty database. Development only:
@@ -32,6 +32,7 @@ import { QueueModule } from '#queue';
 import { ScreeningsModule, ScreeningsService, ScreeningType } from '#screenings';
 import { AttendanceService, AttendanceStatus, TrainingModule, TrainingSessionsService } from '#training';
 import { resolveBinary } from '../libs/films/src/processing/media-tools.js';
+import { Currency, FunderKind, FundingApiModule, FundingService } from '#funding';
 import { DataSource } from 'typeorm';
 
 @Module({
@@ -45,6 +46,7 @@ import { DataSource } from 'typeorm';
     FilmsModule,
     FestivalsModule,
     ScreeningsModule,
+    FundingApiModule,
   ],
 })
 export class SeedModule {}
@@ -346,6 +348,75 @@ export async function seed(app: INestApplicationContext): Promise<boolean> {
       [90 + i * 15],
     );
   }
+
+  // Funders: five, of the kinds such programmes answer to (names invented)
+  const funding = app.get(FundingService);
+  const grant = async (
+    name: string,
+    kind: FunderKind,
+    title: string,
+    amount: number,
+    currency: Currency,
+    programmeIds: string[],
+    due: string[],
+  ) => {
+    const funder = await funding.createFunder({ name, kind });
+    await funding.createGrant({
+      funderId: funder.id,
+      title,
+      amount,
+      currency,
+      startDate: '2021-01-01',
+      endDate: '2021-12-31',
+      programmeIds,
+      reportingDueDates: due,
+    });
+  };
+  await grant(
+    'Ambassade partenaire',
+    FunderKind.EMBASSY,
+    'Cinéma et égalité de genre',
+    45_000_000,
+    Currency.XOF,
+    [women.id],
+    ['2021-07-15', '2022-01-31'],
+  );
+  await grant(
+    'Fondation pour les arts',
+    FunderKind.FOUNDATION,
+    'Écoles de cinéma',
+    60_000,
+    Currency.EUR,
+    [women.id, accountability.id],
+    ['2022-02-28'],
+  );
+  await grant(
+    'Agence des Nations unies',
+    FunderKind.UN_AGENCY,
+    'Projections-débats',
+    30_000,
+    Currency.USD,
+    [accountability.id],
+    ['2021-12-31'],
+  );
+  await grant(
+    'ONG internationale',
+    FunderKind.NGO,
+    'Redevabilité citoyenne',
+    25_000_000,
+    Currency.XOF,
+    [accountability.id],
+    ['2022-03-31'],
+  );
+  await grant(
+    'Coopération régionale',
+    FunderKind.GOVERNMENT,
+    'Tournée régionale',
+    15_000_000,
+    Currency.XOF,
+    [women.id, accountability.id],
+    ['2022-01-15'],
+  );
   return true;
 }
 

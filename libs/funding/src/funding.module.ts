@@ -6,5 +6,9 @@ import { FundingService } from './funding.service.js';
 
 export const FUNDING_RESOLVERS = [FundingResolver, ImpactFundingResolver];
 
-@Module({ imports: [TypeOrmModule.forFeature(FUNDING_ENTITIES)], providers: [FundingService, ...FUNDING_RESOLVERS] })
+@Module({
+  imports: [TypeOrmModule.forFeature(FUNDING_ENTITIES)],
+  providers: [FundingService, ...FUNDING_RESOLVERS],
+  exports: [FundingService],
+})
 export class FundingApiModule {}

@@ -1,2 +1,3 @@
 export * from './funding.entities.js';
 export * from './funding.module.js';
+export * from './funding.service.js';
