@@ -1,4 +1,4 @@
-import { ArgsType, Field, Float, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -77,46 +77,7 @@ export class CreateFilmInput {
 }
 
 @InputType()
-export class UpdateFilmInput {
-  @Field({ nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsNotEmpty({ message: 'title must not be empty' })
-  @MaxLength(200)
-  title?: string;
-
-  @Field(() => FilmGenre, { nullable: true })
-  @IsOptional()
-  @IsEnum(FilmGenre)
-  genre?: FilmGenre;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @TrimToNull()
-  @MaxLength(500)
-  logline?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @TrimToNull()
-  @MaxLength(10000)
-  synopsis?: string | null;
-
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @lowerEach()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(80, { each: true })
-  themes?: string[];
-
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @lowerEach()
-  @ArrayMaxSize(20)
-  @Matches(/^[a-z]{2,3}$/, { each: true, message: 'languages are ISO 639 codes such as bm, fr or son' })
-  languages?: string[];
-}
+export class UpdateFilmInput extends PartialType(OmitType(CreateFilmInput, ['cohortId', 'directorIds'] as const)) {}
 
 @InputType()
 export class FilmFilter {
