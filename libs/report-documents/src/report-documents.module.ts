@@ -3,6 +3,7 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarDate, CurrentActor, IdArg, MANAGERS, Roles, type Actor } from '#core';
 import { QueueModule, type JobHandler, type JobOutcome, type JobPayloads } from '#queue';
+import { FundingApiModule } from '#funding';
 import { ReportsApiModule } from '#reports';
 import { StorageModule } from '#storage';
 import type { Job } from 'bull';
@@ -61,7 +62,7 @@ export const REPORT_DOCUMENTS_ENTITIES = [ReportDocument];
 export const REPORT_DOCUMENTS_RESOLVERS = [ReportDocumentsResolver, DatasetExportResolver];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(REPORT_DOCUMENTS_ENTITIES), ReportsApiModule, StorageModule, QueueModule],
+  imports: [TypeOrmModule.forFeature(REPORT_DOCUMENTS_ENTITIES), ReportsApiModule, FundingApiModule, StorageModule, QueueModule],
   providers: [ReportDocumentsService, RenderReportDocumentJob, DatasetExportService],
   exports: [ReportDocumentsService, RenderReportDocumentJob, DatasetExportService],
 })

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { domainErrors, isManager, type Actor } from '#core';
 import { JobQueue, type JobOutcome } from '#queue';
+import { FundingService } from '#funding';
 import { ReportsService } from '#reports';
 import { StorageService } from '#storage';
 import { DataSource } from 'typeorm';
@@ -24,6 +25,7 @@ export class ReportDocumentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reports: ReportsService,
+    private readonly funding: FundingService,
     private readonly storage: StorageService,
     private readonly jobs: JobQueue,
   ) {}
@@ -109,13 +111,7 @@ export class ReportDocumentsService {
         GROUP BY f.title, fe.name, ed.year ORDER BY f.title, fe.name`,
       params,
     );
-    const funders = await this.dataSource.query(
-      `SELECT f.name AS funder, g.currency, sum(g.amount)::float AS amount FROM "grant" g JOIN funder f ON f.id = g.funder_id
-        WHERE g.start_date <= $2::date AND g.end_date >= $1::date
-          AND ($3::uuid IS NULL OR g.id IN (SELECT gp.grant_id FROM grant_programme gp WHERE gp.programme_id = $3::uuid))
-        GROUP BY f.name, g.currency ORDER BY f.name`,
-      params,
-    );
+    const funders = await this.funding.amountsByFunder(from, to, programmeId);
     this.logger.log({ documentId: document.id }, 'Report content gathered');
     return { report, programmeName: programme?.name ?? null, attendanceByRegion, selections, funders };
   }
