@@ -15,19 +15,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AccessService, RequestContext } from '#access';
 import { AuthModule, DatabaseModule, Role, SETTINGS, SettingsModule, type Actor, type Settings } from '#core';
 import { EntryStatus, FestivalsModule, FestivalsService } from '#festivals';
 import { AssetKind, FilmGenre, FilmStage, FilmsModule, FilmsService, FilmUploadsService, MediaProcessingService } from '#films';
-import {
-  AccessScope,
-  AccountsService,
-  CohortStatus,
-  CohortsService,
-  FellowsService,
-  Gender,
-  PeopleModule,
-  ProgrammesService,
-} from '#people';
+import { AccountsService, CohortStatus, CohortsService, FellowsService, Gender, PeopleModule, ProgrammesService } from '#people';
 import { QueueModule } from '#queue';
 import { ScreeningsModule, ScreeningsService, ScreeningType } from '#screenings';
 import { AttendanceService, AttendanceStatus, TrainingModule, TrainingSessionsService } from '#training';
@@ -64,7 +56,7 @@ export async function seed(app: INestApplicationContext): Promise<boolean> {
   await accounts.ensureAdmin(adminEmail, settings.admin?.password ?? 'filmschool-admin');
   const [{ id: adminId }] = await db.query('SELECT id FROM user_account WHERE email = $1', [adminEmail]);
   const admin: Actor = { id: adminId, role: Role.ADMIN, fellowId: null };
-  const scope = new AccessScope(admin, db);
+  const scope = RequestContext.forActor(app.get(AccessService), admin);
 
   const programmes = app.get(ProgrammesService);
   const cohorts = app.get(CohortsService);

@@ -1,7 +1,8 @@
 import { Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { ApiGraphqlModule, AuthGuard, AuthModule, DatabaseModule, GraphqlExceptionFilter, LoggingModule, SettingsModule } from '#core';
+import { AccessModule } from '#access';
+import { AuthGuard, AuthModule, DatabaseModule, GraphqlExceptionFilter, LoggingModule, SettingsModule } from '#core';
 import { PeopleApiModule } from '#people';
 import { QueueModule } from '#queue';
 import { StorageModule } from '#storage';
@@ -13,6 +14,8 @@ import { CalendarApiModule } from '#calendar';
 import { ReportsApiModule } from '#reports';
 import { FundingApiModule } from '#funding';
 import { ReportDocumentsApiModule } from '#report-documents';
+import { ApiGraphqlModule } from './graph/graphql.module.js';
+import { GraphModule } from './graph/graph.module.js';
 import { HealthController } from './health/health.controller.js';
 
 @Module({
@@ -21,6 +24,7 @@ import { HealthController } from './health/health.controller.js';
     LoggingModule,
     DatabaseModule.forRoot({ runMigrations: true }),
     AuthModule,
+    AccessModule,
     ApiGraphqlModule,
     QueueModule,
     StorageModule,
@@ -34,6 +38,7 @@ import { HealthController } from './health/health.controller.js';
     ReportsApiModule,
     FundingApiModule,
     ReportDocumentsApiModule,
+    GraphModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -1,30 +1,29 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { groupByKeys, oneByKey, PerRequest } from '#core';
-import { DataSource, In } from 'typeorm';
+import type { RequestContext } from '#access';
+import { groupByKeys, oneByKey } from '#core';
+import { In } from 'typeorm';
 import { Award, EntryStatusChange, Festival, FestivalEdition, FestivalEntry } from './entities/index.js';
 
 /** Batches the relation reads of festivals within one GraphQL request. */
 export class FestivalsLoaderSet {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly ctx: RequestContext) {}
 
   readonly festival = new DataLoader<string, Festival | null>(async (ids) =>
-    oneByKey(ids, await this.dataSource.getRepository(Festival).findBy({ id: In([...ids]) }), (row) => row.id),
+    oneByKey(ids, await this.ctx.manager.getRepository(Festival).findBy({ id: In([...ids]) }), (row) => row.id),
   );
 
   readonly edition = new DataLoader<string, FestivalEdition | null>(async (ids) =>
-    oneByKey(ids, await this.dataSource.getRepository(FestivalEdition).findBy({ id: In([...ids]) }), (row) => row.id),
+    oneByKey(ids, await this.ctx.manager.getRepository(FestivalEdition).findBy({ id: In([...ids]) }), (row) => row.id),
   );
 
   readonly entry = new DataLoader<string, FestivalEntry | null>(async (ids) =>
-    oneByKey(ids, await this.dataSource.getRepository(FestivalEntry).findBy({ id: In([...ids]) }), (row) => row.id),
+    oneByKey(ids, await this.ctx.manager.getRepository(FestivalEntry).findBy({ id: In([...ids]) }), (row) => row.id),
   );
 
   readonly editionsOfFestival = new DataLoader<string, FestivalEdition[]>(async (ids) =>
     groupByKeys(
       ids,
-      await this.dataSource.getRepository(FestivalEdition).find({ where: { festivalId: In([...ids]) }, order: { year: 'DESC' } }),
+      await this.ctx.manager.getRepository(FestivalEdition).find({ where: { festivalId: In([...ids]) }, order: { year: 'DESC' } }),
       (e) => e.festivalId,
     ),
   );
@@ -32,7 +31,7 @@ export class FestivalsLoaderSet {
   readonly entriesOfEdition = new DataLoader<string, FestivalEntry[]>(async (ids) =>
     groupByKeys(
       ids,
-      await this.dataSource.getRepository(FestivalEntry).find({ where: { editionId: In([...ids]) }, order: { createdAt: 'ASC' } }),
+      await this.ctx.manager.getRepository(FestivalEntry).find({ where: { editionId: In([...ids]) }, order: { createdAt: 'ASC' } }),
       (e) => e.editionId,
     ),
   );
@@ -40,7 +39,7 @@ export class FestivalsLoaderSet {
   readonly entriesOfFilm = new DataLoader<string, FestivalEntry[]>(async (ids) =>
     groupByKeys(
       ids,
-      await this.dataSource.getRepository(FestivalEntry).find({ where: { filmId: In([...ids]) }, order: { createdAt: 'ASC' } }),
+      await this.ctx.manager.getRepository(FestivalEntry).find({ where: { filmId: In([...ids]) }, order: { createdAt: 'ASC' } }),
       (e) => e.filmId,
     ),
   );
@@ -48,7 +47,7 @@ export class FestivalsLoaderSet {
   readonly awardsOfEntry = new DataLoader<string, Award[]>(async (ids) =>
     groupByKeys(
       ids,
-      await this.dataSource.getRepository(Award).find({ where: { entryId: In([...ids]) }, order: { createdAt: 'ASC' } }),
+      await this.ctx.manager.getRepository(Award).find({ where: { entryId: In([...ids]) }, order: { createdAt: 'ASC' } }),
       (a) => a.entryId,
     ),
   );
@@ -56,21 +55,8 @@ export class FestivalsLoaderSet {
   readonly historyOfEntry = new DataLoader<string, EntryStatusChange[]>(async (ids) =>
     groupByKeys(
       ids,
-      await this.dataSource.getRepository(EntryStatusChange).find({ where: { entryId: In([...ids]) }, order: { at: 'ASC' } }),
+      await this.ctx.manager.getRepository(EntryStatusChange).find({ where: { entryId: In([...ids]) }, order: { at: 'ASC' } }),
       (c) => c.entryId,
     ),
   );
-}
-
-@Injectable()
-export class FestivalsLoaders {
-  private readonly perRequest: PerRequest<FestivalsLoaderSet>;
-
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    this.perRequest = new PerRequest(() => new FestivalsLoaderSet(dataSource));
-  }
-
-  for(request: object): FestivalsLoaderSet {
-    return this.perRequest.for(request);
-  }
 }

@@ -2,30 +2,29 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FilmsModule } from '#films';
 import { FESTIVALS_ENTITIES } from './entities/index.js';
-import { FestivalsLoaders } from './festivals.loaders.js';
+import { FestivalsResolver } from './festivals.resolver.js';
 import {
   AwardFieldsResolver,
-  EntryStatusChangeFieldsResolver,
   FestivalEditionFieldsResolver,
   FestivalEntryFieldsResolver,
-  FestivalsResolver,
-  FilmFestivalsResolver,
-} from './festivals.resolver.js';
+  FestivalFieldsResolver,
+} from './festival-fields.resolver.js';
+import { AccessRulesModule } from '#access';
+import { FESTIVALS_ACCESS_RULES } from './festivals.access.js';
 import { FestivalsService } from './festivals.service.js';
 
 export const FESTIVALS_RESOLVERS = [
   FestivalsResolver,
   FestivalEditionFieldsResolver,
+  FestivalFieldsResolver,
   FestivalEntryFieldsResolver,
-  EntryStatusChangeFieldsResolver,
   AwardFieldsResolver,
-  FilmFestivalsResolver,
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(FESTIVALS_ENTITIES), FilmsModule],
-  providers: [FestivalsService, FestivalsLoaders],
-  exports: [FilmsModule, FestivalsService, FestivalsLoaders],
+  imports: [TypeOrmModule.forFeature(FESTIVALS_ENTITIES), FilmsModule, AccessRulesModule.forFeature('festivals', FESTIVALS_ACCESS_RULES)],
+  providers: [FestivalsService],
+  exports: [FilmsModule, FestivalsService],
 })
 export class FestivalsModule {}
 

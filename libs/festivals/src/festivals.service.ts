@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Role } from '#core';
-import { Film, FilmAccess } from '#films';
-import type { AccessScope } from '#people';
+import { type RequestContext } from '#access';
+import { Film } from '#films';
 import { DataSource } from 'typeorm';
 import { CreateFestivalEditionInput, CreateFestivalEntryInput, CreateFestivalInput } from './dto/festivals.inputs.js';
 import {
@@ -20,10 +19,7 @@ import { festivalsError } from './festivals.errors.js';
 /** Festivals, their yearly editions, the films entered there and what became of them. */
 @Injectable()
 export class FestivalsService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly filmAccess: FilmAccess,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   listFestivals(): Promise<Festival[]> {
     return this.dataSource.getRepository(Festival).find({ order: { name: 'ASC' } });
@@ -59,7 +55,7 @@ export class FestivalsService {
     return this.dataSource.getRepository(FestivalEdition).findOneByOrFail({ id: (inserted.raw as { id: string }[])[0].id });
   }
 
-  async createEntry(scope: AccessScope, input: CreateFestivalEntryInput): Promise<FestivalEntry> {
+  async createEntry(ctx: RequestContext, input: CreateFestivalEntryInput): Promise<FestivalEntry> {
     const film = await this.dataSource.getRepository(Film).findOneBy({ id: input.filmId });
     if (!film) throw festivalsError('FILM_NOT_FOUND', `No film with id ${input.filmId}`);
     const edition = await this.dataSource.getRepository(FestivalEdition).findOneBy({ id: input.editionId });
@@ -77,25 +73,23 @@ export class FestivalsService {
         throw festivalsError('ENTRY_EXISTS', `${film.title} is already entered in this edition (${edition.year})`);
       }
       const entryId = (inserted.raw as { id: string }[])[0].id;
-      await manager.insert(EntryStatusChange, { entryId, from: null, to: EntryStatus.DRAFT, byId: scope.actor.id, note: null });
+      await manager.insert(EntryStatusChange, { entryId, from: null, to: EntryStatus.DRAFT, byId: ctx.actor.id, note: null });
       return manager.findOneByOrFail(FestivalEntry, { id: entryId });
     });
   }
 
   /** The entry, or null when none has this id; FORBIDDEN unless a manager or one of the film's people. */
-  async getEntry(scope: AccessScope, id: string): Promise<FestivalEntry | null> {
+  async getEntry(ctx: RequestContext, id: string): Promise<FestivalEntry | null> {
     const entry = await this.dataSource.getRepository(FestivalEntry).findOneBy({ id });
     if (!entry) return null;
-    if (!scope.seesAll) {
-      const film = await this.dataSource.getRepository(Film).findOneByOrFail({ id: entry.filmId });
-      if (!(await this.filmAccess.canWorkOn(scope, film)))
-        throw festivalsError('NOT_VISIBLE', 'Festival entries are shown to managers and to the film’s people');
+    if (!(await ctx.can('entry.read', id))) {
+      throw festivalsError('NOT_VISIBLE', 'Festival entries are shown to managers and to the film’s people');
     }
     return entry;
   }
 
   /** Moves an entry along its lifecycle, refusing impossible moves; every move is kept in its history. */
-  async changeStatus(scope: AccessScope, entryId: string, status: EntryStatus, note: string | null): Promise<FestivalEntry> {
+  async changeStatus(ctx: RequestContext, entryId: string, status: EntryStatus, note: string | null): Promise<FestivalEntry> {
     return this.dataSource.transaction(async (manager) => {
       const entry = await manager.findOne(FestivalEntry, { where: { id: entryId }, lock: { mode: 'pessimistic_write' } });
       if (!entry) throw festivalsError('ENTRY_NOT_FOUND', `No festival entry with id ${entryId}`);
@@ -115,7 +109,7 @@ export class FestivalsService {
         entryId,
         from: entry.status,
         to: status,
-        byId: scope.actor.id,
+        byId: ctx.actor.id,
         note: note?.trim() || null,
       });
       entry.status = status;
@@ -135,19 +129,5 @@ export class FestivalsService {
     if (!trimmed) throw festivalsError('MOVE_NOT_ALLOWED', 'An award needs a name, e.g. "Premier prix"');
     const awards = this.dataSource.getRepository(Award);
     return awards.save(awards.create({ entryId, name: trimmed, category: category?.trim() || null }));
-  }
-
-  /** Entries the caller may see among `entries`: all for managers, else those of films they work on. */
-  async visible(scope: AccessScope, entries: FestivalEntry[], films: (id: string) => Promise<Film | null>): Promise<FestivalEntry[]> {
-    if (scope.seesAll || entries.length === 0) return entries;
-    const checks = await Promise.all(
-      entries.map(async (entry) => {
-        const film = await films(entry.filmId);
-        if (!film) return false;
-        if (scope.actor.role === Role.TRAINER) return scope.canTeach(film.cohortId);
-        return this.filmAccess.canWorkOn(scope, film);
-      }),
-    );
-    return entries.filter((_, i) => checks[i]);
   }
 }

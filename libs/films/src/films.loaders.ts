@@ -1,26 +1,25 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { groupByKeys, oneByKey, PerRequest } from '#core';
+import type { RequestContext } from '#access';
+import { groupByKeys, oneByKey } from '#core';
 import { Fellow } from '#people';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import { Film, FilmDirector, FilmStageChange, MediaAsset, UploadedPart } from './entities/index.js';
 
 /** Batches the relation reads of films within one GraphQL request. */
 export class FilmsLoaderSet {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly ctx: RequestContext) {}
 
   readonly film = new DataLoader<string, Film | null>(async (ids) =>
-    oneByKey(ids, await this.dataSource.getRepository(Film).findBy({ id: In([...ids]) }), (film) => film.id),
+    oneByKey(ids, await this.ctx.manager.getRepository(Film).findBy({ id: In([...ids]) }), (film) => film.id),
   );
 
   readonly asset = new DataLoader<string, MediaAsset | null>(async (ids) =>
-    oneByKey(ids, await this.dataSource.getRepository(MediaAsset).findBy({ id: In([...ids]) }), (asset) => asset.id),
+    oneByKey(ids, await this.ctx.manager.getRepository(MediaAsset).findBy({ id: In([...ids]) }), (asset) => asset.id),
   );
 
   /** Directors in credited order. */
   readonly directorsOfFilm = new DataLoader<string, Fellow[]>(async (filmIds) => {
-    const links = await this.dataSource
+    const links = await this.ctx.manager
       .getRepository(FilmDirector)
       .createQueryBuilder('link')
       .innerJoinAndSelect('link.fellow', 'fellow')
@@ -31,7 +30,7 @@ export class FilmsLoaderSet {
   });
 
   readonly filmsOfFellow = new DataLoader<string, Film[]>(async (fellowIds) => {
-    const links = await this.dataSource
+    const links = await this.ctx.manager
       .getRepository(FilmDirector)
       .createQueryBuilder('link')
       .innerJoinAndSelect('link.film', 'film')
@@ -44,7 +43,7 @@ export class FilmsLoaderSet {
   readonly assetsOfFilm = new DataLoader<string, MediaAsset[]>(async (filmIds) =>
     groupByKeys(
       filmIds,
-      await this.dataSource.getRepository(MediaAsset).find({ where: { filmId: In([...filmIds]) }, order: { createdAt: 'ASC' } }),
+      await this.ctx.manager.getRepository(MediaAsset).find({ where: { filmId: In([...filmIds]) }, order: { createdAt: 'ASC' } }),
       (a) => a.filmId,
     ),
   );
@@ -52,7 +51,7 @@ export class FilmsLoaderSet {
   readonly stageChangesOfFilm = new DataLoader<string, FilmStageChange[]>(async (filmIds) =>
     groupByKeys(
       filmIds,
-      await this.dataSource.getRepository(FilmStageChange).find({ where: { filmId: In([...filmIds]) }, order: { changedAt: 'ASC' } }),
+      await this.ctx.manager.getRepository(FilmStageChange).find({ where: { filmId: In([...filmIds]) }, order: { changedAt: 'ASC' } }),
       (c) => c.filmId,
     ),
   );
@@ -60,22 +59,8 @@ export class FilmsLoaderSet {
   readonly partsOfUpload = new DataLoader<string, UploadedPart[]>(async (uploadIds) =>
     groupByKeys(
       uploadIds,
-      await this.dataSource.getRepository(UploadedPart).find({ where: { uploadId: In([...uploadIds]) }, order: { partNumber: 'ASC' } }),
+      await this.ctx.manager.getRepository(UploadedPart).find({ where: { uploadId: In([...uploadIds]) }, order: { partNumber: 'ASC' } }),
       (p) => p.uploadId,
     ),
   );
-}
-
-/** One FilmsLoaderSet per request, kept against the request object. */
-@Injectable()
-export class FilmsLoaders {
-  private readonly perRequest: PerRequest<FilmsLoaderSet>;
-
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    this.perRequest = new PerRequest(() => new FilmsLoaderSet(dataSource));
-  }
-
-  for(request: object): FilmsLoaderSet {
-    return this.perRequest.for(request);
-  }
 }

@@ -1,4 +1,3 @@
-export * from './access-scope.js';
 export * from './accounts/accounts.service.js';
 export * from './entities/index.js';
 export * from './people.loaders.js';
@@ -8,3 +7,4 @@ export * from './notifications/notifications.service.js';
 export * from './cohorts/cohorts.service.js';
 export * from './fellows/fellows.service.js';
 export * from './programmes/programmes.service.js';
+export * from './people.access.js';

@@ -1,39 +1,34 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { groupByKeys, oneByKey, PerRequest, type Actor } from '#core';
-import { DataSource, In, IsNull } from 'typeorm';
-import { AccessScope } from './access-scope.js';
+import type { RequestContext } from '#access';
+import { groupByKeys, oneByKey } from '#core';
+import { In, IsNull } from 'typeorm';
 import { Cohort, CohortTrainer, Enrollment, EnrollmentStatus, Fellow, Programme, User } from './entities/index.js';
 
 /** Batches the relation reads of one GraphQL request: one SQL statement per relation, however many parents. */
 export class PeopleLoaderSet {
-  constructor(
-    private readonly dataSource: DataSource,
-    readonly scope: AccessScope,
-  ) {}
+  constructor(private readonly ctx: RequestContext) {}
 
   readonly programme = new DataLoader<string, Programme | null>(async (ids) =>
-    oneByKey(ids, await this.dataSource.getRepository(Programme).findBy({ id: In([...ids]) }), (p) => p.id),
+    oneByKey(ids, await this.ctx.manager.getRepository(Programme).findBy({ id: In([...ids]) }), (p) => p.id),
   );
 
   readonly cohort = new DataLoader<string, Cohort | null>(async (ids) =>
-    oneByKey(ids, await this.dataSource.getRepository(Cohort).findBy({ id: In([...ids]) }), (c) => c.id),
+    oneByKey(ids, await this.ctx.manager.getRepository(Cohort).findBy({ id: In([...ids]) }), (c) => c.id),
   );
 
   readonly fellow = new DataLoader<string, Fellow | null>(async (ids) =>
-    oneByKey(ids, await this.dataSource.getRepository(Fellow).findBy({ id: In([...ids]) }), (f) => f.id),
+    oneByKey(ids, await this.ctx.manager.getRepository(Fellow).findBy({ id: In([...ids]) }), (f) => f.id),
   );
 
   readonly user = new DataLoader<string, User | null>(async (ids) =>
-    oneByKey(ids, await this.dataSource.getRepository(User).findBy({ id: In([...ids]) }), (u) => u.id),
+    oneByKey(ids, await this.ctx.manager.getRepository(User).findBy({ id: In([...ids]) }), (u) => u.id),
   );
 
   /** Active (not archived) cohorts of each programme. */
   readonly cohortsOfProgramme = new DataLoader<string, Cohort[]>(async (programmeIds) =>
     groupByKeys(
       programmeIds,
-      await this.dataSource.getRepository(Cohort).find({
+      await this.ctx.manager.getRepository(Cohort).find({
         where: { programmeId: In([...programmeIds]), archivedAt: IsNull() },
         order: { startDate: 'ASC', name: 'ASC' },
       }),
@@ -46,7 +41,7 @@ export class PeopleLoaderSet {
 
   /** Fellows of each cohort, withdrawn ones left out, by name. */
   readonly fellowsOfCohort = new DataLoader<string, Fellow[]>(async (cohortIds) => {
-    const links = await this.dataSource
+    const links = await this.ctx.manager
       .getRepository(Enrollment)
       .createQueryBuilder('enrollment')
       .innerJoinAndSelect('enrollment.fellow', 'fellow')
@@ -59,7 +54,7 @@ export class PeopleLoaderSet {
 
   /** Cohorts each fellow is or was enrolled in, earliest first. */
   readonly cohortsOfFellow = new DataLoader<string, Cohort[]>(async (fellowIds) => {
-    const links = await this.dataSource
+    const links = await this.ctx.manager
       .getRepository(Enrollment)
       .createQueryBuilder('enrollment')
       .innerJoinAndSelect('enrollment.cohort', 'cohort')
@@ -70,7 +65,7 @@ export class PeopleLoaderSet {
   });
 
   readonly trainersOfCohort = new DataLoader<string, User[]>(async (cohortIds) => {
-    const links = await this.dataSource
+    const links = await this.ctx.manager
       .getRepository(CohortTrainer)
       .createQueryBuilder('link')
       .innerJoinAndSelect('link.user', 'trainer')
@@ -81,30 +76,6 @@ export class PeopleLoaderSet {
   });
 
   readonly userOfFellow = new DataLoader<string, User | null>(async (fellowIds) =>
-    oneByKey(fellowIds, await this.dataSource.getRepository(User).findBy({ fellowId: In([...fellowIds]) }), (u) => u.fellowId ?? ''),
+    oneByKey(fellowIds, await this.ctx.manager.getRepository(User).findBy({ fellowId: In([...fellowIds]) }), (u) => u.fellowId ?? ''),
   );
-}
-
-/**
- * Hands out one PeopleLoaderSet per request, kept against the request object so that every field resolver of
- * that request shares it (and its cache), and nothing outlives the request.
- */
-@Injectable()
-export class PeopleLoaders {
-  private readonly perRequest: PerRequest<Map<string, PeopleLoaderSet>>;
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.perRequest = new PerRequest(() => new Map());
-  }
-
-  /** The loader set of a request; its access scope is the actor's (one actor per request, in practice). */
-  for(request: object, actor: Actor): PeopleLoaderSet {
-    const byActor = this.perRequest.for(request);
-    let set = byActor.get(actor.id);
-    if (!set) {
-      set = new PeopleLoaderSet(this.dataSource, new AccessScope(actor, this.dataSource));
-      byActor.set(actor.id, set);
-    }
-    return set;
-  }
 }

@@ -2,7 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ACTOR_LOADER } from '#core';
 import { QueueModule } from '#queue';
-import { AccountsResolver, UserFieldsResolver } from './accounts/accounts.resolver.js';
+import { AccessRulesModule } from '#access';
+import { PEOPLE_ACCESS_RULES } from './people.access.js';
+import { AccountsResolver } from './accounts/accounts.resolver.js';
+import { UserFieldsResolver } from './users/user-fields.resolver.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { LoginThrottle } from './accounts/login-throttle.js';
 import { CohortFieldsResolver, EnrollmentFieldsResolver } from './cohorts/cohort-fields.resolver.js';
@@ -17,7 +20,6 @@ import { FellowsImportResolver } from './imports/fellows-import.resolver.js';
 import { FellowsImportService } from './imports/fellows-import.service.js';
 import { NotificationsResolver } from './notifications/notifications.resolver.js';
 import { NotificationsService } from './notifications/notifications.service.js';
-import { PeopleLoaders } from './people.loaders.js';
 import { ProgrammeFieldsResolver } from './programmes/programme-fields.resolver.js';
 import { ProgrammesResolver } from './programmes/programmes.resolver.js';
 import { ProgrammesService } from './programmes/programmes.service.js';
@@ -39,14 +41,13 @@ export const PEOPLE_RESOLVERS = [
 
 /** Services and jobs of the people domain, without GraphQL (the worker uses this). */
 @Module({
-  imports: [TypeOrmModule.forFeature(PEOPLE_ENTITIES), QueueModule],
+  imports: [TypeOrmModule.forFeature(PEOPLE_ENTITIES), QueueModule, AccessRulesModule.forFeature('people', PEOPLE_ACCESS_RULES)],
   providers: [
     AccountsService,
     LoginThrottle,
     ProgrammesService,
     CohortsService,
     FellowsService,
-    PeopleLoaders,
     PurgeExpiredInvitationsJob,
     NotificationsService,
     FellowsImportService,
@@ -59,7 +60,6 @@ export const PEOPLE_RESOLVERS = [
     ProgrammesService,
     CohortsService,
     FellowsService,
-    PeopleLoaders,
     PurgeExpiredInvitationsJob,
     ACTOR_LOADER,
   ],

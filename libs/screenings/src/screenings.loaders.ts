@@ -1,22 +1,21 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { groupByKeys, oneByKey, PerRequest } from '#core';
+import type { RequestContext } from '#access';
+import { groupByKeys, oneByKey } from '#core';
 import { Film } from '#films';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import { Screening, ScreeningDay, ScreeningFilm, Venue } from './entities/index.js';
 
 /** Batches the relation reads of screenings within one GraphQL request. */
 export class ScreeningsLoaderSet {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly ctx: RequestContext) {}
 
   readonly venue = new DataLoader<string, Venue | null>(async (ids) =>
-    oneByKey(ids, await this.dataSource.getRepository(Venue).findBy({ id: In([...ids]) }), (venue) => venue.id),
+    oneByKey(ids, await this.ctx.manager.getRepository(Venue).findBy({ id: In([...ids]) }), (venue) => venue.id),
   );
 
   /** Films of each screening, in programme order. */
   readonly filmsOfScreening = new DataLoader<string, Film[]>(async (ids) => {
-    const links = await this.dataSource
+    const links = await this.ctx.manager
       .getRepository(ScreeningFilm)
       .createQueryBuilder('link')
       .innerJoinAndSelect('link.film', 'film')
@@ -29,13 +28,13 @@ export class ScreeningsLoaderSet {
   readonly daysOfScreening = new DataLoader<string, ScreeningDay[]>(async (ids) =>
     groupByKeys(
       ids,
-      await this.dataSource.getRepository(ScreeningDay).find({ where: { screeningId: In([...ids]) }, order: { day: 'ASC' } }),
+      await this.ctx.manager.getRepository(ScreeningDay).find({ where: { screeningId: In([...ids]) }, order: { day: 'ASC' } }),
       (d) => d.screeningId,
     ),
   );
 
   readonly screeningsOfFilm = new DataLoader<string, Screening[]>(async (filmIds) => {
-    const links = await this.dataSource
+    const links = await this.ctx.manager
       .getRepository(ScreeningFilm)
       .createQueryBuilder('link')
       .innerJoinAndSelect('link.screening', 'screening')
@@ -44,17 +43,4 @@ export class ScreeningsLoaderSet {
       .getMany();
     return groupByKeys(filmIds, links, (link) => link.filmId).map((group) => group.map((link) => link.screening!));
   });
-}
-
-@Injectable()
-export class ScreeningsLoaders {
-  private readonly perRequest: PerRequest<ScreeningsLoaderSet>;
-
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    this.perRequest = new PerRequest(() => new ScreeningsLoaderSet(dataSource));
-  }
-
-  for(request: object): ScreeningsLoaderSet {
-    return this.perRequest.for(request);
-  }
 }

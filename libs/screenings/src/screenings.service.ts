@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { RequestContext } from '#access';
 import { localDate, paginate, type Actor, type Connection } from '#core';
 import { AssetKind, AssetStatus, Film, MediaAsset } from '#films';
 import { NotificationsService } from '#people';
@@ -55,7 +56,8 @@ export class ScreeningsService {
     );
   }
 
-  list({ filter, ...page }: ScreeningsArgs): Promise<Connection<Screening>> {
+  /** Scheduled, held and cancelled screenings for everyone; drafts for managers only. */
+  list(ctx: RequestContext, { filter, ...page }: ScreeningsArgs): Promise<Connection<Screening>> {
     const query = this.dataSource.getRepository(Screening).createQueryBuilder('screening');
     if (filter?.from) query.andWhere('screening.startsAt >= :from', { from: filter.from });
     if (filter?.to) query.andWhere('screening.startsAt < :to', { to: filter.to });
@@ -68,11 +70,13 @@ export class ScreeningsService {
         filmId: filter.filmId,
       });
     }
-    return paginate(query, page);
+    return paginate(ctx.restrict('screening.read', query), page);
   }
 
-  get(id: string): Promise<Screening | null> {
-    return this.dataSource.getRepository(Screening).findOneBy({ id });
+  /** The screening, or null when none has this id or it is a draft the caller may not see. */
+  async get(ctx: RequestContext, id: string): Promise<Screening | null> {
+    const screening = await this.dataSource.getRepository(Screening).findOneBy({ id });
+    return screening && (await ctx.can('screening.read', id)) ? screening : null;
   }
 
   /** A DRAFT screening; only films with a READY final cut can be programmed. */

@@ -1,17 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { groupByKeys, PerRequest } from '#core';
+import type { RequestContext } from '#access';
+import { groupByKeys } from '#core';
 import { User } from '#people';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import { AttendanceChange, AttendanceRecord, SessionTrainer } from './entities/index.js';
 
 /** Batches the relation reads of training sessions within one GraphQL request. */
 export class TrainingLoaderSet {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly ctx: RequestContext) {}
 
   readonly trainersOfSession = new DataLoader<string, User[]>(async (sessionIds) => {
-    const links = await this.dataSource
+    const links = await this.ctx.manager
       .getRepository(SessionTrainer)
       .createQueryBuilder('link')
       .innerJoinAndSelect('link.user', 'trainer')
@@ -24,7 +23,7 @@ export class TrainingLoaderSet {
   readonly attendanceOfSession = new DataLoader<string, AttendanceRecord[]>(async (sessionIds) =>
     groupByKeys(
       sessionIds,
-      await this.dataSource.getRepository(AttendanceRecord).findBy({ sessionId: In([...sessionIds]) }),
+      await this.ctx.manager.getRepository(AttendanceRecord).findBy({ sessionId: In([...sessionIds]) }),
       (r) => r.sessionId,
     ),
   );
@@ -32,24 +31,10 @@ export class TrainingLoaderSet {
   readonly changesOfSession = new DataLoader<string, AttendanceChange[]>(async (sessionIds) =>
     groupByKeys(
       sessionIds,
-      await this.dataSource
+      await this.ctx.manager
         .getRepository(AttendanceChange)
         .find({ where: { sessionId: In([...sessionIds]) }, order: { changedAt: 'ASC' } }),
       (c) => c.sessionId,
     ),
   );
-}
-
-/** One TrainingLoaderSet per request, kept against the request object. */
-@Injectable()
-export class TrainingLoaders {
-  private readonly perRequest: PerRequest<TrainingLoaderSet>;
-
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    this.perRequest = new PerRequest(() => new TrainingLoaderSet(dataSource));
-  }
-
-  for(request: object): TrainingLoaderSet {
-    return this.perRequest.for(request);
-  }
 }

@@ -1,3 +1,5 @@
+import { AccessRulesModule } from '#access';
+import { TRAINING_ACCESS_RULES } from './training.access.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PeopleModule } from '#people';
@@ -19,7 +21,6 @@ import {
 } from './sessions/training-session-fields.resolver.js';
 import { TrainingSessionsResolver } from './sessions/training-sessions.resolver.js';
 import { TrainingSessionsService } from './sessions/training-sessions.service.js';
-import { TrainingLoaders } from './training.loaders.js';
 
 export const TRAINING_RESOLVERS = [
   TrainingSessionsResolver,
@@ -33,14 +34,19 @@ export const TRAINING_RESOLVERS = [
 
 /** Services and jobs of the training domain, without GraphQL (the worker uses this). */
 @Module({
-  imports: [TypeOrmModule.forFeature(TRAINING_ENTITIES), PeopleModule, QueueModule, StorageModule],
+  imports: [
+    TypeOrmModule.forFeature(TRAINING_ENTITIES),
+    PeopleModule,
+    QueueModule,
+    StorageModule,
+    AccessRulesModule.forFeature('training', TRAINING_ACCESS_RULES),
+  ],
   providers: [
     TrainingSessionsService,
     AttendanceService,
     ProgressService,
     FeedbackService,
     CertificatesService,
-    TrainingLoaders,
     IssueCertificateJob,
     ReconcileCertificatesJob,
   ],
@@ -51,7 +57,6 @@ export const TRAINING_RESOLVERS = [
     ProgressService,
     FeedbackService,
     CertificatesService,
-    TrainingLoaders,
     IssueCertificateJob,
     ReconcileCertificatesJob,
   ],

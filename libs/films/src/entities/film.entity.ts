@@ -32,11 +32,10 @@ export class Film {
   @Column('text')
   title: string;
 
-  @Field(() => String, { nullable: true })
+  // Logline and synopsis are unpublished work: FilmFieldsResolver shows them to the film's people only.
   @Column('text', { nullable: true })
   logline: string | null;
 
-  @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })
   synopsis: string | null;
 

@@ -1,22 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type RequestContext } from '#access';
 import { paginate, Role, type Connection } from '#core';
-import { Cohort, Enrollment, EnrollmentStatus, type AccessScope } from '#people';
+import { Cohort, Enrollment, EnrollmentStatus } from '#people';
 import { DataSource, In, Not } from 'typeorm';
 import { CreateFilmInput, FilmsArgs, UpdateFilmInput } from '../dto/films.inputs.js';
 import { Film, FilmDirector, FilmStage, FilmStageChange } from '../entities/index.js';
-import { FilmAccess } from '../film-access.js';
 import { filmsError } from '../films.errors.js';
 
 /** Films of a cohort, their directors and their path from idea to final cut. */
 @Injectable()
 export class FilmsService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: FilmAccess,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  list(scope: AccessScope, { filter, ...page }: FilmsArgs): Promise<Connection<Film>> {
+  list(ctx: RequestContext, { filter, ...page }: FilmsArgs): Promise<Connection<Film>> {
     const query = this.dataSource.getRepository(Film).createQueryBuilder('film');
     if (filter?.cohortId) query.andWhere('film.cohortId = :cohortId', { cohortId: filter.cohortId });
     if (filter?.programmeId)
@@ -29,36 +26,40 @@ export class FilmsService {
       });
     if (filter?.stage) query.andWhere('film.stage = :stage', { stage: filter.stage });
     if (filter?.theme) query.andWhere(':theme = ANY(film.themes)', { theme: filter.theme });
-    return paginate(this.access.restrict(scope, query), page);
+    return paginate(ctx.restrict('film.read', query), page);
   }
 
   /** The film, or null when none has this id; FORBIDDEN when the caller is not one of its people. */
-  async get(scope: AccessScope, id: string): Promise<Film | null> {
+  async get(ctx: RequestContext, id: string): Promise<Film | null> {
     const film = await this.dataSource.getRepository(Film).findOneBy({ id });
     if (!film) return null;
-    if (!(await this.access.canWorkOn(scope, film)))
+    if (!(await ctx.can('film.read', id))) {
       throw filmsError('NOT_VISIBLE', 'Films are shown to their directors, their cohort’s trainers and managers');
+    }
     return film;
   }
 
   /** A film the caller may work on, or NOT_FOUND / FORBIDDEN. */
-  async workable(scope: AccessScope, id: string): Promise<Film> {
-    const film = await this.get(scope, id);
+  async workable(ctx: RequestContext, id: string): Promise<Film> {
+    const film = await this.dataSource.getRepository(Film).findOneBy({ id });
     if (!film) throw filmsError('FILM_NOT_FOUND', `No film with id ${id}`);
+    if (!(await ctx.can('film.work', id))) {
+      throw filmsError('NOT_ALLOWED', 'Films are changed by their directors, their cohort’s trainers and managers');
+    }
     return film;
   }
 
-  async create(scope: AccessScope, input: CreateFilmInput): Promise<Film> {
+  async create(ctx: RequestContext, input: CreateFilmInput): Promise<Film> {
     const cohort = await this.dataSource.getRepository(Cohort).findOneBy({ id: input.cohortId });
     if (!cohort) throw filmsError('COHORT_NOT_FOUND', `No cohort with id ${input.cohortId}`);
     if (cohort.archivedAt) throw filmsError('ARCHIVED', `The cohort ${cohort.name} is archived`);
     const directorIds = [...new Set(input.directorIds)];
-    if (scope.actor.role === Role.FELLOW) {
-      if (!scope.actor.fellowId || !directorIds.includes(scope.actor.fellowId)) {
+    if (ctx.actor.role === Role.FELLOW) {
+      if (!ctx.actor.fellowId || !directorIds.includes(ctx.actor.fellowId)) {
         throw filmsError('NOT_ALLOWED', 'A fellow creates films they direct: add yourself to directorIds');
       }
-    } else if (!(await scope.canTeach(cohort.id))) {
-      throw filmsError('NOT_ALLOWED', `Only the trainers of ${cohort.name}, its fellows and managers add its films`);
+    } else if (!(await ctx.can('cohort.teach', cohort.id))) {
+      throw filmsError('NOT_ALLOWED', `Only the trainers of cohort ${cohort.id}, its fellows and managers add its films`);
     }
     const enrolled = await this.dataSource.getRepository(Enrollment).findBy({
       cohortId: cohort.id,
@@ -67,7 +68,7 @@ export class FilmsService {
     });
     const outsiders = directorIds.filter((id) => !enrolled.some((e) => e.fellowId === id));
     if (outsiders.length > 0) {
-      throw filmsError('DIRECTOR_NOT_ENROLLED', `Directors are fellows of ${cohort.name}; not enrolled: ${outsiders.join(', ')}`, {
+      throw filmsError('DIRECTOR_NOT_ENROLLED', `Directors are fellows of cohort ${cohort.id}; not enrolled: ${outsiders.join(', ')}`, {
         fellowIds: outsiders,
       });
     }
@@ -93,21 +94,21 @@ export class FilmsService {
         fromStage: null,
         toStage: film.stage,
         note: null,
-        changedById: scope.actor.id,
+        changedById: ctx.actor.id,
       });
       return film;
     });
   }
 
-  async update(scope: AccessScope, id: string, input: UpdateFilmInput): Promise<Film> {
-    const film = await this.workable(scope, id);
+  async update(ctx: RequestContext, id: string, input: UpdateFilmInput): Promise<Film> {
+    const film = await this.workable(ctx, id);
     const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
     return this.dataSource.getRepository(Film).save(Object.assign(film, changes));
   }
 
   /** Moves a film to a stage (forward or back), keeping the move in its history. */
-  async setStage(scope: AccessScope, id: string, stage: FilmStage, note: string | null): Promise<Film> {
-    const film = await this.workable(scope, id);
+  async setStage(ctx: RequestContext, id: string, stage: FilmStage, note: string | null): Promise<Film> {
+    const film = await this.workable(ctx, id);
     if (film.stage === stage) return film;
     return this.dataSource.transaction(async (manager) => {
       await manager.insert(FilmStageChange, {
@@ -115,7 +116,7 @@ export class FilmsService {
         fromStage: film.stage,
         toStage: stage,
         note: note?.trim() || null,
-        changedById: scope.actor.id,
+        changedById: ctx.actor.id,
       });
       film.stage = stage;
       return manager.save(film);

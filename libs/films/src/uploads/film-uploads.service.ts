@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type RequestContext } from '#access';
 import { Role, SETTINGS, type Settings } from '#core';
-import type { AccessScope } from '#people';
 import { JobQueue, type JobOutcome } from '#queue';
 import { StorageService } from '#storage';
 import { S3ServiceException } from '@aws-sdk/client-s3';
@@ -42,8 +42,8 @@ export class FilmUploadsService {
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
-  async start(scope: AccessScope, input: StartFilmUploadInput): Promise<FilmUpload> {
-    const film = await this.films.workable(scope, input.filmId);
+  async start(ctx: RequestContext, input: StartFilmUploadInput): Promise<FilmUpload> {
+    const film = await this.films.workable(ctx, input.filmId);
     const max = this.settings.films.maxUploadBytes;
     if (input.byteSize <= 0) throw filmsError('EMPTY_FILE', 'The file is empty: byteSize must be more than 0');
     if (input.byteSize > max) {
@@ -65,7 +65,7 @@ export class FilmUploadsService {
             byteSize: input.byteSize,
             contentType: input.contentType,
             objectKey,
-            uploadedById: scope.actor.id,
+            uploadedById: ctx.actor.id,
           }),
         );
         return manager.save(
@@ -78,7 +78,7 @@ export class FilmUploadsService {
             expiresAt: new Date(Date.now() + this.settings.films.uploadExpiryHours * 3600_000),
             completedAt: null,
             closedAt: null,
-            createdById: scope.actor.id,
+            createdById: ctx.actor.id,
           }),
         );
       });
@@ -90,15 +90,15 @@ export class FilmUploadsService {
   }
 
   /** The upload, or null when none has this id; FORBIDDEN when the caller may not act on it. */
-  async find(scope: AccessScope, uploadId: string): Promise<FilmUpload | null> {
+  async find(ctx: RequestContext, uploadId: string): Promise<FilmUpload | null> {
     const upload = await this.dataSource.getRepository(FilmUpload).findOneBy({ id: uploadId });
     if (!upload) return null;
-    await this.assertMayActOn(scope, upload);
+    await this.assertMayActOn(ctx, upload);
     return upload;
   }
 
-  async signParts(scope: AccessScope, uploadId: string, partNumbers: number[]): Promise<PartUrl[]> {
-    const { upload, asset } = await this.openUpload(scope, uploadId);
+  async signParts(ctx: RequestContext, uploadId: string, partNumbers: number[]): Promise<PartUrl[]> {
+    const { upload, asset } = await this.openUpload(ctx, uploadId);
     const numbers = [...new Set(partNumbers)];
     if (numbers.length === 0 || numbers.length > MAX_PARTS_PER_SIGNING) {
       throw filmsError('BAD_PART_NUMBER', `Ask for 1 to ${MAX_PARTS_PER_SIGNING} parts at a time`);
@@ -116,8 +116,8 @@ export class FilmUploadsService {
   }
 
   /** Remembers that a part arrived (its ETag as the store returned it); sending it again replaces it. */
-  async recordPart(scope: AccessScope, uploadId: string, partNumber: number, etag: string): Promise<FilmUpload> {
-    const { upload } = await this.openUpload(scope, uploadId);
+  async recordPart(ctx: RequestContext, uploadId: string, partNumber: number, etag: string): Promise<FilmUpload> {
+    const { upload } = await this.openUpload(ctx, uploadId);
     this.assertPartNumber(upload, partNumber);
     const bare = etag.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
     if (!ETAG.test(bare)) throw filmsError('BAD_ETAG', 'etag must be the ETag header the object store returned for the part');
@@ -129,10 +129,10 @@ export class FilmUploadsService {
    * Completes the upload from the recorded parts, checks the stored size against the declared one, and queues
    * processing. Completing twice returns the same asset, so a client whose answer was lost can simply retry.
    */
-  async complete(scope: AccessScope, uploadId: string): Promise<MediaAsset> {
+  async complete(ctx: RequestContext, uploadId: string): Promise<MediaAsset> {
     const known = await this.dataSource.getRepository(FilmUpload).findOneBy({ id: uploadId });
     if (!known) throw filmsError('UPLOAD_NOT_FOUND', `No upload with id ${uploadId}`);
-    await this.assertMayActOn(scope, known);
+    await this.assertMayActOn(ctx, known);
     const outcome = await this.dataSource.transaction(async (manager) => {
       // The row lock makes concurrent completions of one upload take turns: the second sees it completed.
       const upload = await manager.findOneOrFail(FilmUpload, { where: { id: uploadId }, lock: { mode: 'pessimistic_write' } });
@@ -188,10 +188,10 @@ export class FilmUploadsService {
   }
 
   /** Gives up an upload: the store drops the parts and the asset ends EXPIRED. Aborting twice is fine. */
-  async abort(scope: AccessScope, uploadId: string): Promise<boolean> {
+  async abort(ctx: RequestContext, uploadId: string): Promise<boolean> {
     const upload = await this.dataSource.getRepository(FilmUpload).findOneBy({ id: uploadId });
     if (!upload) throw filmsError('UPLOAD_NOT_FOUND', `No upload with id ${uploadId}`);
-    await this.assertMayActOn(scope, upload);
+    await this.assertMayActOn(ctx, upload);
     if (upload.completedAt) throw filmsError('UPLOAD_CLOSED', 'This upload is already complete');
     if (upload.closedAt) return true;
     await this.release(upload);
@@ -274,10 +274,10 @@ export class FilmUploadsService {
     await manager.update(MediaAsset, asset.id, { status, rejectionReason: reason });
   }
 
-  private async openUpload(scope: AccessScope, uploadId: string): Promise<{ upload: FilmUpload; asset: MediaAsset }> {
+  private async openUpload(ctx: RequestContext, uploadId: string): Promise<{ upload: FilmUpload; asset: MediaAsset }> {
     const upload = await this.dataSource.getRepository(FilmUpload).findOneBy({ id: uploadId });
     if (!upload) throw filmsError('UPLOAD_NOT_FOUND', `No upload with id ${uploadId}`);
-    await this.assertMayActOn(scope, upload);
+    await this.assertMayActOn(ctx, upload);
     this.assertOpen(upload);
     const asset = await this.dataSource.getRepository(MediaAsset).findOneByOrFail({ id: upload.assetId });
     return { upload, asset };
@@ -296,16 +296,16 @@ export class FilmUploadsService {
   }
 
   /** Only the uploader, the trainers of the film's cohort and managers act on an upload. */
-  private async assertMayActOn(scope: AccessScope, upload: FilmUpload): Promise<void> {
-    if (scope.seesAll || upload.createdById === scope.actor.id) return;
-    if (scope.actor.role === Role.TRAINER) {
+  private async assertMayActOn(ctx: RequestContext, upload: FilmUpload): Promise<void> {
+    if (ctx.seesAll || upload.createdById === ctx.actor.id) return;
+    if (ctx.actor.role === Role.TRAINER) {
       const film = await this.dataSource
         .getRepository(Film)
         .createQueryBuilder('film')
         .innerJoin(MediaAsset, 'asset', 'asset.film_id = film.id')
         .where('asset.id = :assetId', { assetId: upload.assetId })
         .getOne();
-      if (film && (await scope.canTeach(film.cohortId))) return;
+      if (film && (await ctx.can('cohort.teach', film.cohortId))) return;
     }
     throw filmsError('NOT_ALLOWED', 'Only the person who started this upload, the cohort’s trainers and managers can act on it');
   }

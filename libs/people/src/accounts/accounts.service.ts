@@ -166,7 +166,7 @@ export class AccountsService implements ActorLoader {
     const fellow = await manager.findOneBy(Fellow, { id: fellowId });
     if (!fellow) throw peopleError('FELLOW_NOT_FOUND', `No fellow with id ${fellowId}`);
     if (await manager.existsBy(User, { fellowId })) {
-      throw peopleError('FELLOW_HAS_ACCOUNT', `${fellow.fullName} already has an account`);
+      throw peopleError('FELLOW_HAS_ACCOUNT', `The fellow ${fellow.id} already has an account`);
     }
   }
 }

@@ -1,8 +1,8 @@
-import { Args, Context, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { ALL_ROLES, ConnectionType, CurrentActor, IdArg, MANAGERS, Roles, type Actor } from '#core';
+import { Args, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Ctx, type RequestContext } from '#access';
+import { ALL_ROLES, ConnectionType, IdArg, MANAGERS, Roles } from '#core';
 import { CohortsArgs, CreateCohortInput, UpdateCohortInput } from '../dto/people.inputs.js';
 import { Cohort, Enrollment, EnrollmentStatus } from '../entities/index.js';
-import { PeopleLoaders } from '../people.loaders.js';
 import { CohortsService } from './cohorts.service.js';
 
 @ObjectType()
@@ -10,21 +10,18 @@ export class CohortConnection extends ConnectionType(Cohort) {}
 
 @Resolver(() => Cohort)
 export class CohortsResolver {
-  constructor(
-    private readonly service: CohortsService,
-    private readonly loaders: PeopleLoaders,
-  ) {}
+  constructor(private readonly service: CohortsService) {}
 
   @Roles(...ALL_ROLES)
   @Query(() => CohortConnection)
-  cohorts(@CurrentActor() actor: Actor, @Context('req') req: object, @Args() args: CohortsArgs) {
-    return this.service.list(this.loaders.for(req, actor).scope, args);
+  cohorts(@Ctx() ctx: RequestContext, @Args() args: CohortsArgs) {
+    return this.service.list(ctx, args);
   }
 
   @Roles(...ALL_ROLES)
   @Query(() => Cohort, { nullable: true })
-  cohort(@CurrentActor() actor: Actor, @Context('req') req: object, @IdArg('id') id: string) {
-    return this.service.get(this.loaders.for(req, actor).scope, id);
+  cohort(@Ctx() ctx: RequestContext, @IdArg('id') id: string) {
+    return this.service.get(ctx, id);
   }
 
   @Roles(...MANAGERS)

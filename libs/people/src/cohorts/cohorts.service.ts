@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type RequestContext } from '#access';
 import { paginate, Role, type Connection } from '#core';
 import { JobQueue } from '#queue';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AccessScope } from '../access-scope.js';
 import { CohortsArgs, CreateCohortInput, UpdateCohortInput } from '../dto/people.inputs.js';
 import { Cohort, CohortTrainer, Enrollment, EnrollmentStatus, Fellow, Programme, User } from '../entities/index.js';
 import { peopleError } from '../people.errors.js';
@@ -18,18 +18,18 @@ export class CohortsService {
     private readonly jobs: JobQueue,
   ) {}
 
-  list(scope: AccessScope, { filter, ...page }: CohortsArgs): Promise<Connection<Cohort>> {
+  list(ctx: RequestContext, { filter, ...page }: CohortsArgs): Promise<Connection<Cohort>> {
     const query = this.dataSource.getRepository(Cohort).createQueryBuilder('cohort').where('cohort.archivedAt IS NULL');
     if (filter?.programmeId) query.andWhere('cohort.programmeId = :programmeId', { programmeId: filter.programmeId });
     if (filter?.status) query.andWhere('cohort.status = :status', { status: filter.status });
-    return paginate(scope.restrictCohorts(query), page);
+    return paginate(ctx.restrict('cohort.read', query), page);
   }
 
   /** The cohort, or null when none has this id; FORBIDDEN when it exists but is not the caller's. */
-  async get(scope: AccessScope, id: string): Promise<Cohort | null> {
+  async get(ctx: RequestContext, id: string): Promise<Cohort | null> {
     const cohort = await this.dataSource.getRepository(Cohort).findOneBy({ id });
     if (!cohort) return null;
-    if (!(await scope.canSeeCohort(id))) throw peopleError('NOT_VISIBLE', `The cohort ${cohort.name} is not one of yours`);
+    if (!(await ctx.can('cohort.read', id))) throw peopleError('NOT_VISIBLE', `The cohort ${id} is not one of yours`);
     return cohort;
   }
 
@@ -77,7 +77,7 @@ export class CohortsService {
       const user = await manager.findOneBy(User, { id: userId });
       if (!user) throw peopleError('USER_NOT_FOUND', `No user with id ${userId}`);
       if (user.role !== Role.TRAINER) {
-        throw peopleError('NOT_A_TRAINER', `${user.fullName} is a ${user.role}, not a TRAINER: only trainers are assigned to cohorts`);
+        throw peopleError('NOT_A_TRAINER', `User ${user.id} is a ${user.role}, not a TRAINER: only trainers are assigned to cohorts`);
       }
       await manager.createQueryBuilder().insert().into(CohortTrainer).values({ cohortId, userId }).orIgnore().execute();
       return cohort;
@@ -95,7 +95,7 @@ export class CohortsService {
       const cohort = await this.activeOrFail(manager, cohortId);
       const fellow = await manager.findOneBy(Fellow, { id: fellowId });
       if (!fellow) throw peopleError('FELLOW_NOT_FOUND', `No fellow with id ${fellowId}`);
-      if (fellow.archivedAt) throw peopleError('ARCHIVED', `The fellow ${fellow.fullName} is archived`);
+      if (fellow.archivedAt) throw peopleError('ARCHIVED', `The fellow ${fellow.id} is archived`);
       // The unique constraint decides under concurrency; the insert either creates the row or reports it exists.
       const inserted = await manager
         .createQueryBuilder()
@@ -106,7 +106,7 @@ export class CohortsService {
         .returning('id')
         .execute();
       if (inserted.raw.length === 0) {
-        throw peopleError('FELLOW_ALREADY_ENROLLED', `${fellow.fullName} is already enrolled in ${cohort.name}`);
+        throw peopleError('FELLOW_ALREADY_ENROLLED', `The fellow ${fellow.id} is already enrolled in cohort ${cohort.id}`);
       }
       return manager.findOneByOrFail(Enrollment, { id: (inserted.raw as { id: string }[])[0].id });
     });

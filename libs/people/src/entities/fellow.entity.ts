@@ -3,7 +3,10 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt } from './columns.js';
 import { Gender } from './enums.js';
 
-/** A fellow's profile; it may exist without an account (many fellows never sign in). */
+/**
+ * A fellow's profile; it may exist without an account (many fellows never sign in). Anyone who reaches a fellow
+ * (a director in a public screening's programme) sees the name, gender and country; the rest checks access.
+ */
 @ObjectType()
 @Entity()
 export class Fellow {
@@ -19,11 +22,10 @@ export class Fellow {
   @Column({ type: 'enum', enum: Gender, enumName: 'gender' })
   gender: Gender;
 
-  @Field(() => String, { nullable: true })
+  // City, region, contact and archive date are resolved in FellowFieldsResolver: each checks its own access.
   @Column('text', { nullable: true })
   city: string | null;
 
-  @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })
   @Index('ix_fellow_region')
   region: string | null;
@@ -33,7 +35,6 @@ export class Fellow {
   @Column('text')
   country: string;
 
-  /** Contact details: shown to managers and the cohort's trainers only (see the fields resolver). */
   @Index('uq_fellow_email', { unique: true, where: 'email IS NOT NULL' })
   @Column('text', { nullable: true })
   email: string | null;
@@ -41,7 +42,6 @@ export class Fellow {
   @Column('text', { nullable: true })
   phone: string | null;
 
-  @Field(() => Date, { nullable: true })
   @Column('timestamptz', { nullable: true })
   archivedAt: Date | null;
 

@@ -12,8 +12,7 @@ export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** Stored lower-case; unique. */
-  @Field()
+  /** Stored lower-case; unique. Resolved by UserFieldsResolver, which checks who may see it. */
   @Index('uq_user_account_email', { unique: true })
   @Column('text')
   email: string;

@@ -1,37 +1,59 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentActor, Role, type Actor } from '#core';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, type Permission, type RequestContext } from '#access';
 import { Cohort, Fellow, User } from '../entities/index.js';
-import { PeopleLoaders } from '../people.loaders.js';
+import { PeopleLoaderSet } from '../people.loaders.js';
 
-@Resolver(() => Fellow)
-export class FellowFieldsResolver {
-  constructor(private readonly loaders: PeopleLoaders) {}
-
-  @ResolveField(() => [Cohort], { description: 'Cohorts the fellow is or was enrolled in, among those the caller may see' })
-  async cohorts(@Parent() fellow: Fellow, @CurrentActor() actor: Actor, @Context('req') req: object): Promise<Cohort[]> {
-    const { cohortsOfFellow, scope } = this.loaders.for(req, actor);
-    const cohorts = await cohortsOfFellow.load(fellow.id);
-    if (scope.seesAll) return cohorts;
-    const visible = await scope.visibleCohortIds();
-    return cohorts.filter((cohort) => visible.has(cohort.id));
-  }
-
-  @ResolveField(() => User, { nullable: true, description: 'The account, shown to managers and to the fellow' })
-  async user(@Parent() fellow: Fellow, @CurrentActor() actor: Actor, @Context('req') req: object): Promise<User | null> {
-    const { userOfFellow, scope } = this.loaders.for(req, actor);
-    return scope.seesPrivateDetailsOf(fellow.id) ? userOfFellow.load(fellow.id) : null;
-  }
-
-  @ResolveField(() => String, { nullable: true, description: 'Shown to managers, trainers and the fellow' })
-  email(@Parent() fellow: Fellow, @CurrentActor() actor: Actor): string | null {
-    return seesContact(actor, fellow) ? fellow.email : null;
-  }
-
-  @ResolveField(() => String, { nullable: true, description: 'Shown to managers, trainers and the fellow' })
-  phone(@Parent() fellow: Fellow, @CurrentActor() actor: Actor): string | null {
-    return seesContact(actor, fellow) ? fellow.phone : null;
-  }
+/** A fellow field shown only to those holding `permission` on the fellow, null for anyone else. */
+async function guarded<T>(ctx: RequestContext, permission: Permission, fellow: Fellow, value: () => T | Promise<T>): Promise<T | null> {
+  return (await ctx.can(permission, fellow.id)) ? value() : null;
 }
 
-// A trainer only ever reaches fellows of their own cohorts, so trainers see the contact of any fellow they see.
-const seesContact = (actor: Actor, fellow: Fellow): boolean => actor.role !== Role.FELLOW || actor.fellowId === fellow.id;
+/**
+ * The fellow's fields beyond the public name, gender and country. Each checks access itself, so whatever path
+ * reaches a fellow (a film's directors, a roll call, a festival entry), only those allowed see more.
+ */
+@Resolver(() => Fellow)
+export class FellowFieldsResolver {
+  @ResolveField(() => [Cohort], { description: 'Cohorts the fellow is or was enrolled in, among those the caller may see' })
+  async cohorts(@Parent() fellow: Fellow, @Ctx() ctx: RequestContext): Promise<Cohort[]> {
+    if (!(await ctx.can('fellow.profile', fellow.id))) return [];
+    const cohorts = await ctx.loaders(PeopleLoaderSet).cohortsOfFellow.load(fellow.id);
+    return ctx.filter('cohort.read', cohorts, (cohort) => cohort.id);
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'The account: shown to managers and to the fellow, null for others' })
+  user(@Parent() fellow: Fellow, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return guarded(ctx, 'fellow.account', fellow, () => ctx.loaders(PeopleLoaderSet).userOfFellow.load(fellow.id));
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Shown to managers, the trainers of the fellow’s cohorts and the fellow; null for others',
+  })
+  email(@Parent() fellow: Fellow, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return guarded(ctx, 'fellow.contact', fellow, () => fellow.email);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Shown to managers, the trainers of the fellow’s cohorts and the fellow; null for others',
+  })
+  phone(@Parent() fellow: Fellow, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return guarded(ctx, 'fellow.contact', fellow, () => fellow.phone);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Shown to those who see the fellow’s profile; null for others' })
+  city(@Parent() fellow: Fellow, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return guarded(ctx, 'fellow.profile', fellow, () => fellow.city);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Shown to those who see the fellow’s profile; null for others' })
+  region(@Parent() fellow: Fellow, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return guarded(ctx, 'fellow.profile', fellow, () => fellow.region);
+  }
+
+  @ResolveField(() => Date, { nullable: true, description: 'Shown to those who see the fellow’s profile; null for others' })
+  archivedAt(@Parent() fellow: Fellow, @Ctx() ctx: RequestContext): Promise<Date | null> {
+    return guarded(ctx, 'fellow.profile', fellow, () => fellow.archivedAt);
+  }
+}

@@ -1,8 +1,8 @@
-import { Args, Context, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { ALL_ROLES, ConnectionType, CurrentActor, IdArg, MANAGERS, Roles, type Actor } from '#core';
+import { Args, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Ctx, type RequestContext } from '#access';
+import { ALL_ROLES, ConnectionType, IdArg, MANAGERS, Roles } from '#core';
 import { CreateFellowInput, FellowsArgs, UpdateFellowInput } from '../dto/people.inputs.js';
 import { Fellow } from '../entities/index.js';
-import { PeopleLoaders } from '../people.loaders.js';
 import { FellowsService } from './fellows.service.js';
 
 @ObjectType()
@@ -10,21 +10,18 @@ export class FellowConnection extends ConnectionType(Fellow) {}
 
 @Resolver(() => Fellow)
 export class FellowsResolver {
-  constructor(
-    private readonly service: FellowsService,
-    private readonly loaders: PeopleLoaders,
-  ) {}
+  constructor(private readonly service: FellowsService) {}
 
   @Roles(...ALL_ROLES)
   @Query(() => FellowConnection)
-  fellows(@CurrentActor() actor: Actor, @Context('req') req: object, @Args() args: FellowsArgs) {
-    return this.service.list(this.loaders.for(req, actor).scope, args);
+  fellows(@Ctx() ctx: RequestContext, @Args() args: FellowsArgs) {
+    return this.service.list(ctx, args);
   }
 
   @Roles(...ALL_ROLES)
   @Query(() => Fellow, { nullable: true })
-  fellow(@CurrentActor() actor: Actor, @Context('req') req: object, @IdArg('id') id: string) {
-    return this.service.get(this.loaders.for(req, actor).scope, id);
+  fellow(@Ctx() ctx: RequestContext, @IdArg('id') id: string) {
+    return this.service.get(ctx, id);
   }
 
   @Roles(...MANAGERS)

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type RequestContext } from '#access';
 import { paginate, type Connection } from '#core';
 import { DataSource, Not, type FindOptionsWhere } from 'typeorm';
-import type { AccessScope } from '../access-scope.js';
 import { CreateFellowInput, FellowsArgs, UpdateFellowInput } from '../dto/people.inputs.js';
 import { Fellow } from '../entities/index.js';
 import { peopleError } from '../people.errors.js';
@@ -14,7 +14,7 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
 export class FellowsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  list(scope: AccessScope, { filter, ...page }: FellowsArgs): Promise<Connection<Fellow>> {
+  list(ctx: RequestContext, { filter, ...page }: FellowsArgs): Promise<Connection<Fellow>> {
     const query = this.dataSource.getRepository(Fellow).createQueryBuilder('fellow').where('fellow.archivedAt IS NULL');
     if (filter?.cohortId) {
       query.andWhere('fellow.id IN (SELECT e.fellow_id FROM enrollment e WHERE e.cohort_id = :cohortId)', { cohortId: filter.cohortId });
@@ -24,19 +24,14 @@ export class FellowsService {
     if (filter?.search) {
       query.andWhere('(fellow.fullName ILIKE :search OR fellow.city ILIKE :search)', { search: `%${escapeLike(filter.search)}%` });
     }
-    return paginate(scope.restrictFellows(query), page);
+    return paginate(ctx.restrict('fellow.profile', query), page);
   }
 
   /** The fellow, or null when none has this id; FORBIDDEN when it exists but the caller may not see it. */
-  async get(scope: AccessScope, id: string): Promise<Fellow | null> {
+  async get(ctx: RequestContext, id: string): Promise<Fellow | null> {
     const fellow = await this.dataSource.getRepository(Fellow).findOneBy({ id });
     if (!fellow) return null;
-    if (!scope.seesAll) {
-      const visible = await scope
-        .restrictFellows(this.dataSource.getRepository(Fellow).createQueryBuilder('fellow').where({ id }))
-        .getExists();
-      if (!visible) throw peopleError('NOT_VISIBLE', 'This fellow is not in one of your cohorts');
-    }
+    if (!(await ctx.can('fellow.profile', id))) throw peopleError('NOT_VISIBLE', `The fellow ${id} is not in one of your cohorts`);
     return fellow;
   }
 

@@ -1,18 +1,13 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentActor, type Actor } from '#core';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, type RequestContext } from '#access';
 import { Cohort, Programme } from '../entities/index.js';
-import { PeopleLoaders } from '../people.loaders.js';
+import { PeopleLoaderSet } from '../people.loaders.js';
 
 @Resolver(() => Programme)
 export class ProgrammeFieldsResolver {
-  constructor(private readonly loaders: PeopleLoaders) {}
-
   @ResolveField(() => [Cohort], { description: 'Active cohorts the caller may see' })
-  async cohorts(@Parent() programme: Programme, @CurrentActor() actor: Actor, @Context('req') req: object): Promise<Cohort[]> {
-    const { cohortsOfProgramme, scope } = this.loaders.for(req, actor);
-    const cohorts = await cohortsOfProgramme.load(programme.id);
-    if (scope.seesAll) return cohorts;
-    const visible = await scope.visibleCohortIds();
-    return cohorts.filter((cohort) => visible.has(cohort.id));
+  async cohorts(@Parent() programme: Programme, @Ctx() ctx: RequestContext): Promise<Cohort[]> {
+    const cohorts = await ctx.loaders(PeopleLoaderSet).cohortsOfProgramme.load(programme.id);
+    return ctx.filter('cohort.read', cohorts, (cohort) => cohort.id);
   }
 }

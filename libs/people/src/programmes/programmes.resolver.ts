@@ -1,8 +1,8 @@
-import { Args, Context, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { ALL_ROLES, ConnectionType, CurrentActor, IdArg, MANAGERS, PageArgs, Roles, type Actor } from '#core';
+import { Args, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Ctx, type RequestContext } from '#access';
+import { ALL_ROLES, ConnectionType, IdArg, MANAGERS, PageArgs, Roles } from '#core';
 import { CreateProgrammeInput, UpdateProgrammeInput } from '../dto/people.inputs.js';
 import { Programme } from '../entities/index.js';
-import { PeopleLoaders } from '../people.loaders.js';
 import { ProgrammesService } from './programmes.service.js';
 
 @ObjectType()
@@ -10,21 +10,18 @@ export class ProgrammeConnection extends ConnectionType(Programme) {}
 
 @Resolver(() => Programme)
 export class ProgrammesResolver {
-  constructor(
-    private readonly service: ProgrammesService,
-    private readonly loaders: PeopleLoaders,
-  ) {}
+  constructor(private readonly service: ProgrammesService) {}
 
   @Roles(...ALL_ROLES)
   @Query(() => ProgrammeConnection)
-  programmes(@CurrentActor() actor: Actor, @Context('req') req: object, @Args() page: PageArgs) {
-    return this.service.list(this.loaders.for(req, actor).scope, page);
+  programmes(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
+    return this.service.list(ctx, page);
   }
 
   @Roles(...ALL_ROLES)
   @Query(() => Programme, { nullable: true })
-  programme(@CurrentActor() actor: Actor, @Context('req') req: object, @IdArg('id') id: string) {
-    return this.service.get(this.loaders.for(req, actor).scope, id);
+  programme(@Ctx() ctx: RequestContext, @IdArg('id') id: string) {
+    return this.service.get(ctx, id);
   }
 
   @Roles(...MANAGERS)

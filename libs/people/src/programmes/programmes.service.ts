@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type RequestContext } from '#access';
 import { paginate, type Connection, type PageArgs } from '#core';
 import { DataSource, IsNull } from 'typeorm';
-import type { AccessScope } from '../access-scope.js';
 import { CreateProgrammeInput, UpdateProgrammeInput } from '../dto/people.inputs.js';
 import { Cohort, Programme } from '../entities/index.js';
 import { peopleError } from '../people.errors.js';
@@ -11,21 +11,16 @@ import { peopleError } from '../people.errors.js';
 export class ProgrammesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  list(scope: AccessScope, args: PageArgs): Promise<Connection<Programme>> {
+  list(ctx: RequestContext, args: PageArgs): Promise<Connection<Programme>> {
     const query = this.dataSource.getRepository(Programme).createQueryBuilder('programme').where('programme.archivedAt IS NULL');
-    return paginate(scope.restrictProgrammes(query), args);
+    return paginate(ctx.restrict('programme.read', query), args);
   }
 
   /** The programme, or null when none has this id; FORBIDDEN when it exists but is not the caller's. */
-  async get(scope: AccessScope, id: string): Promise<Programme | null> {
+  async get(ctx: RequestContext, id: string): Promise<Programme | null> {
     const programme = await this.dataSource.getRepository(Programme).findOneBy({ id });
     if (!programme) return null;
-    if (!scope.seesAll) {
-      const visible = await scope
-        .restrictProgrammes(this.dataSource.getRepository(Programme).createQueryBuilder('programme').where({ id }))
-        .getExists();
-      if (!visible) throw peopleError('NOT_VISIBLE', 'This programme has none of your cohorts');
-    }
+    if (!(await ctx.can('programme.read', id))) throw peopleError('NOT_VISIBLE', `The programme ${id} has none of your cohorts`);
     return programme;
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Enrollment, EnrollmentStatus, Fellow, type AccessScope } from '#people';
+import { type RequestContext } from '#access';
+import { Enrollment, EnrollmentStatus } from '#people';
 import { DataSource, In, Not } from 'typeorm';
 import { AttendanceInput } from '../dto/training.inputs.js';
 import { AttendanceChange, AttendanceRecord, SessionStatus, TrainingSession } from '../entities/index.js';
@@ -20,14 +21,14 @@ export class AttendanceService {
    * earlier marks (fellows left out lose theirs) and each change is kept with who made it and when.
    * Recording attendance marks the session HELD.
    */
-  async record(scope: AccessScope, sessionId: string, records: AttendanceInput[]): Promise<TrainingSession> {
+  async record(ctx: RequestContext, sessionId: string, records: AttendanceInput[]): Promise<TrainingSession> {
     const duplicates = records.map((r) => r.fellowId).filter((id, i, all) => all.indexOf(id) !== i);
     if (duplicates.length > 0)
       throw trainingError('DUPLICATE_MARK', `A fellow appears twice in the roll call: ${[...new Set(duplicates)].join(', ')}`);
 
     const existing = await this.dataSource.getRepository(TrainingSession).findOneBy({ id: sessionId });
     if (!existing) throw trainingError('SESSION_NOT_FOUND', `No training session with id ${sessionId}`);
-    await this.sessions.teachableCohort(scope, existing.cohortId);
+    await this.sessions.teachableCohort(ctx, existing.cohortId);
 
     return this.dataSource.transaction(async (manager) => {
       // The row lock orders concurrent roll calls of one session: each compares against the one before it.
@@ -45,9 +46,8 @@ export class AttendanceService {
         });
         const outsiders = fellowIds.filter((id) => !enrolled.some((e) => e.fellowId === id));
         if (outsiders.length > 0) {
-          const names = await manager.findBy(Fellow, { id: In(outsiders) });
-          const label = outsiders.map((id) => names.find((f) => f.id === id)?.fullName ?? id).join(', ');
-          throw trainingError('NOT_ENROLLED', `Only fellows enrolled in the cohort can be marked; not enrolled: ${label}`, {
+          // Ids only: the caller may not see a fellow outside the cohort, not even their name.
+          throw trainingError('NOT_ENROLLED', `Only fellows enrolled in the cohort can be marked; not enrolled: ${outsiders.join(', ')}`, {
             fellowIds: outsiders,
           });
         }
@@ -68,11 +68,11 @@ export class AttendanceService {
           fromNote: previous?.note ?? null,
           toStatus: mark.status,
           toNote: note,
-          changedById: scope.actor.id,
+          changedById: ctx.actor.id,
         });
         await manager.upsert(
           AttendanceRecord,
-          { sessionId, fellowId: mark.fellowId, status: mark.status, note, recordedById: scope.actor.id, recordedAt: now },
+          { sessionId, fellowId: mark.fellowId, status: mark.status, note, recordedById: ctx.actor.id, recordedAt: now },
           ['sessionId', 'fellowId'],
         );
       }
@@ -84,7 +84,7 @@ export class AttendanceService {
           fromNote: removed.note,
           toStatus: null,
           toNote: null,
-          changedById: scope.actor.id,
+          changedById: ctx.actor.id,
         });
         await manager.delete(AttendanceRecord, { sessionId, fellowId: removed.fellowId });
       }

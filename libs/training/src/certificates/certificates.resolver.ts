@@ -1,6 +1,6 @@
-import { Args, Context, Field, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CalendarDate, CurrentActor, IdArg, MANAGERS, Public, Role, Roles, type Actor } from '#core';
-import { PeopleLoaders } from '#people';
+import { Args, Field, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, type RequestContext } from '#access';
+import { CalendarDate, IdArg, MANAGERS, Public, Role, Roles } from '#core';
 import { Certificate } from '../entities/index.js';
 import { CertificatesService } from './certificates.service.js';
 
@@ -22,15 +22,12 @@ export class CertificateVerification {
 
 @Resolver(() => Certificate)
 export class CertificatesResolver {
-  constructor(
-    private readonly service: CertificatesService,
-    private readonly people: PeopleLoaders,
-  ) {}
+  constructor(private readonly service: CertificatesService) {}
 
   @Roles(...MANAGERS, Role.FELLOW)
   @Query(() => [Certificate], { description: "A fellow's certificates of completion, for the fellow and managers" })
-  certificates(@CurrentActor() actor: Actor, @Context('req') req: object, @IdArg('fellowId') fellowId: string) {
-    return this.service.list(this.people.for(req, actor).scope, fellowId);
+  certificates(@Ctx() ctx: RequestContext, @IdArg('fellowId') fellowId: string) {
+    return this.service.list(ctx, fellowId);
   }
 
   @Public()
@@ -48,7 +45,7 @@ export class CertificatesResolver {
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The PDF, a link valid 15 minutes' })
-  downloadUrl(@Parent() certificate: Certificate, @CurrentActor() actor: Actor, @Context('req') req: object): Promise<string | null> {
-    return this.service.downloadUrl(this.people.for(req, actor).scope, certificate);
+  downloadUrl(@Parent() certificate: Certificate, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return this.service.downloadUrl(ctx, certificate);
   }
 }

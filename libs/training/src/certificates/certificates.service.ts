@@ -1,8 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type RequestContext } from '#access';
 import { localDate, Role, SETTINGS, type Settings } from '#core';
-import { Cohort, Enrollment, EnrollmentStatus, Fellow, Programme, type AccessScope } from '#people';
+import { Cohort, Enrollment, EnrollmentStatus, Fellow, Programme } from '#people';
 import { JobQueue, type JobOutcome } from '#queue';
 import { StorageService } from '#storage';
 import { DataSource } from 'typeorm';
@@ -97,8 +98,9 @@ export class CertificatesService {
   }
 
   /** A fellow's certificates: for the fellow themselves and managers. */
-  async list(scope: AccessScope, fellowId: string): Promise<Certificate[]> {
-    if (!scope.seesPrivateDetailsOf(fellowId)) throw trainingError('NOT_VISIBLE', 'Certificates are shown to their fellow and to managers');
+  async list(ctx: RequestContext, fellowId: string): Promise<Certificate[]> {
+    if (!(await ctx.can('fellow.account', fellowId)))
+      throw trainingError('NOT_VISIBLE', 'Certificates are shown to their fellow and to managers');
     return this.dataSource
       .getRepository(Certificate)
       .createQueryBuilder('certificate')
@@ -114,10 +116,10 @@ export class CertificatesService {
   }
 
   /** A 15-minute download link, for managers and the certificate's fellow. */
-  async downloadUrl(scope: AccessScope, certificate: Certificate): Promise<string | null> {
-    const ownFellowId = scope.actor.role === Role.FELLOW ? scope.actor.fellowId : null;
+  async downloadUrl(ctx: RequestContext, certificate: Certificate): Promise<string | null> {
+    const ownFellowId = ctx.actor.role === Role.FELLOW ? ctx.actor.fellowId : null;
     const allowed =
-      scope.seesAll ||
+      ctx.seesAll ||
       (ownFellowId !== null &&
         (await this.dataSource.getRepository(Enrollment).existsBy({ id: certificate.enrollmentId, fellowId: ownFellowId })));
     if (!allowed) return null;

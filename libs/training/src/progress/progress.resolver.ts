@@ -1,19 +1,16 @@
-import { Context, Query, Resolver } from '@nestjs/graphql';
-import { ALL_ROLES, CurrentActor, IdArg, Roles, type Actor } from '#core';
-import { PeopleLoaders } from '#people';
+import { Query, Resolver } from '@nestjs/graphql';
+import { Ctx, type RequestContext } from '#access';
+import { ALL_ROLES, IdArg, Roles } from '#core';
 import { FellowProgress } from './fellow-progress.model.js';
 import { ProgressService } from './progress.service.js';
 
 @Resolver(() => FellowProgress)
 export class ProgressResolver {
-  constructor(
-    private readonly service: ProgressService,
-    private readonly people: PeopleLoaders,
-  ) {}
+  constructor(private readonly service: ProgressService) {}
 
   @Roles(...ALL_ROLES)
   @Query(() => [FellowProgress], { description: 'Per fellow: sessions held and attended, rate and atRisk; a fellow sees their own line' })
-  cohortProgress(@CurrentActor() actor: Actor, @Context('req') req: object, @IdArg('cohortId') cohortId: string) {
-    return this.service.cohortProgress(this.people.for(req, actor).scope, cohortId);
+  cohortProgress(@Ctx() ctx: RequestContext, @IdArg('cohortId') cohortId: string) {
+    return this.service.cohortProgress(ctx, cohortId);
   }
 }

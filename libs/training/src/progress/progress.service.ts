@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type RequestContext } from '#access';
 import { Role, SETTINGS, type Settings } from '#core';
-import { Cohort, Fellow, type AccessScope } from '#people';
+import { Cohort, Fellow } from '#people';
 import { DataSource, In } from 'typeorm';
 import { ATTENDED, SessionStatus } from '../entities/index.js';
 import { trainingError } from '../training.errors.js';
@@ -22,12 +23,12 @@ export class ProgressService {
   ) {}
 
   /** Every fellow of the cohort for its trainers and managers; a fellow gets their own line only. */
-  async cohortProgress(scope: AccessScope, cohortId: string): Promise<FellowProgress[]> {
+  async cohortProgress(ctx: RequestContext, cohortId: string): Promise<FellowProgress[]> {
     const cohort = await this.dataSource.getRepository(Cohort).findOneBy({ id: cohortId });
     if (!cohort) throw trainingError('COHORT_NOT_FOUND', `No cohort with id ${cohortId}`);
-    if (!(await scope.canSeeCohort(cohortId))) throw trainingError('NOT_VISIBLE', `The cohort ${cohort.name} is not one of yours`);
+    if (!(await ctx.can('cohort.read', cohortId))) throw trainingError('NOT_VISIBLE', `The cohort ${cohortId} is not one of yours`);
 
-    const onlyFellow = scope.actor.role === Role.FELLOW ? scope.actor.fellowId : null;
+    const onlyFellow = ctx.actor.role === Role.FELLOW ? ctx.actor.fellowId : null;
     const rows: ProgressRow[] = await this.dataSource.query(
       `WITH held AS (
          SELECT id FROM training_session WHERE cohort_id = $1 AND status = $2

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type RequestContext } from '#access';
 import { localDate, Role } from '#core';
-import { Cohort, CohortTrainer, User, type AccessScope } from '#people';
+import { Cohort, CohortTrainer, User } from '#people';
 import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
 import { CreateTrainingSessionInput, UpdateTrainingSessionInput } from '../dto/training.inputs.js';
 import { SessionStatus, SessionTrainer, TrainingSession } from '../entities/index.js';
@@ -18,8 +19,8 @@ interface Plan {
 export class TrainingSessionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(scope: AccessScope, cohortId: string, from?: Date, to?: Date): Promise<TrainingSession[]> {
-    await this.visibleCohort(scope, cohortId);
+  async list(ctx: RequestContext, cohortId: string, from?: Date, to?: Date): Promise<TrainingSession[]> {
+    await this.visibleCohort(ctx, cohortId);
     const query = this.dataSource
       .getRepository(TrainingSession)
       .createQueryBuilder('session')
@@ -31,17 +32,17 @@ export class TrainingSessionsService {
   }
 
   /** The session, or null when none has this id; FORBIDDEN when its cohort is not the caller's. */
-  async get(scope: AccessScope, id: string): Promise<TrainingSession | null> {
+  async get(ctx: RequestContext, id: string): Promise<TrainingSession | null> {
     const session = await this.dataSource.getRepository(TrainingSession).findOneBy({ id });
     if (!session) return null;
-    if (!(await scope.canSeeCohort(session.cohortId)))
+    if (!(await ctx.can('cohort.read', session.cohortId)))
       throw trainingError('NOT_VISIBLE', 'This session belongs to a cohort that is not yours');
     return session;
   }
 
-  async create(scope: AccessScope, input: CreateTrainingSessionInput): Promise<TrainingSession> {
-    const cohort = await this.teachableCohort(scope, input.cohortId);
-    const trainerIds = input.trainerIds ?? (scope.actor.role === Role.TRAINER ? [scope.actor.id] : []);
+  async create(ctx: RequestContext, input: CreateTrainingSessionInput): Promise<TrainingSession> {
+    const cohort = await this.teachableCohort(ctx, input.cohortId);
+    const trainerIds = input.trainerIds ?? (ctx.actor.role === Role.TRAINER ? [ctx.actor.id] : []);
     return this.dataSource.transaction(async (manager) => {
       await this.assertPlanAcceptable(manager, cohort, { startsAt: input.startsAt, endsAt: input.endsAt, trainerIds });
       const session = await manager.save(
@@ -60,9 +61,9 @@ export class TrainingSessionsService {
     });
   }
 
-  async update(scope: AccessScope, id: string, input: UpdateTrainingSessionInput): Promise<TrainingSession> {
-    const session = await this.editable(scope, id);
-    const cohort = await this.teachableCohort(scope, session.cohortId);
+  async update(ctx: RequestContext, id: string, input: UpdateTrainingSessionInput): Promise<TrainingSession> {
+    const session = await this.editable(ctx, id);
+    const cohort = await this.teachableCohort(ctx, session.cohortId);
     return this.dataSource.transaction(async (manager) => {
       const current = await manager.findBy(SessionTrainer, { sessionId: id });
       const plan: Plan = {
@@ -84,32 +85,32 @@ export class TrainingSessionsService {
     });
   }
 
-  async cancel(scope: AccessScope, id: string, reason: string | null): Promise<TrainingSession> {
-    const session = await this.editable(scope, id);
-    await this.teachableCohort(scope, session.cohortId);
+  async cancel(ctx: RequestContext, id: string, reason: string | null): Promise<TrainingSession> {
+    const session = await this.editable(ctx, id);
+    await this.teachableCohort(ctx, session.cohortId);
     session.status = SessionStatus.CANCELLED;
     session.cancellationReason = reason?.trim() || null;
     return this.dataSource.getRepository(TrainingSession).save(session);
   }
 
-  private async editable(scope: AccessScope, id: string): Promise<TrainingSession> {
+  private async editable(ctx: RequestContext, id: string): Promise<TrainingSession> {
     const session = await this.dataSource.getRepository(TrainingSession).findOneBy({ id });
     if (!session) throw trainingError('SESSION_NOT_FOUND', `No training session with id ${id}`);
     if (session.status === SessionStatus.CANCELLED) throw trainingError('SESSION_CANCELLED', `The session ${session.title} is cancelled`);
     return session;
   }
 
-  private async visibleCohort(scope: AccessScope, cohortId: string): Promise<Cohort> {
+  private async visibleCohort(ctx: RequestContext, cohortId: string): Promise<Cohort> {
     const cohort = await this.dataSource.getRepository(Cohort).findOneBy({ id: cohortId });
     if (!cohort) throw trainingError('COHORT_NOT_FOUND', `No cohort with id ${cohortId}`);
-    if (!(await scope.canSeeCohort(cohortId))) throw trainingError('NOT_VISIBLE', `The cohort ${cohort.name} is not one of yours`);
+    if (!(await ctx.can('cohort.read', cohortId))) throw trainingError('NOT_VISIBLE', `The cohort ${cohortId} is not one of yours`);
     return cohort;
   }
 
   /** The cohort, when the caller runs its training (managers, its trainers). */
-  async teachableCohort(scope: AccessScope, cohortId: string): Promise<Cohort> {
-    const cohort = await this.visibleCohort(scope, cohortId);
-    if (!(await scope.canTeach(cohortId)))
+  async teachableCohort(ctx: RequestContext, cohortId: string): Promise<Cohort> {
+    const cohort = await this.visibleCohort(ctx, cohortId);
+    if (!(await ctx.can('cohort.teach', cohortId)))
       throw trainingError('NOT_YOUR_COHORT', `Only the trainers of ${cohort.name} and managers plan its sessions`);
     if (cohort.archivedAt) throw trainingError('ARCHIVED', `The cohort ${cohort.name} is archived`);
     return cohort;

@@ -4,36 +4,36 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import depthLimit from 'graphql-depth-limit';
-import { SETTINGS } from '../config/settings.module.js';
-import type { Settings } from '../config/settings.js';
-import { complexityLimitPlugin } from './complexity.plugin.js';
-import { CalendarDate } from './date.scalar.js';
-import { OperationLoggingPlugin } from './operation-logging.plugin.js';
-
-/** Options shared by the served schema and the printed `schema.gql`, so that the two cannot differ. */
-export const SCHEMA_OPTIONS = { sortSchema: true } as const;
+import { AccessModule, AccessService, RequestContext, type GraphqlContext } from '#access';
+import { CalendarDate, complexityLimitPlugin, OperationLoggingPlugin, SETTINGS, type AuthenticatedRequest, type Settings } from '#core';
 
 /**
- * GraphQL over HTTP at /graphql (Apollo, code-first). In production: no introspection, no landing page, no
- * stack traces. Apollo's CSRF prevention stays on in every mode. Depth and cost limits refuse a query before
- * any resolver runs.
+ * GraphQL over HTTP at /graphql (Apollo, code-first). Each request gets one RequestContext (caller, request id,
+ * loaders, access answers) in the GraphQL context. In production: no introspection, no landing page, no stack
+ * traces. Apollo's CSRF prevention stays on in every mode. Depth and cost limits refuse a query before any
+ * resolver runs.
  */
 @Module({
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [SETTINGS],
-      useFactory: (settings: Settings): ApolloDriverConfig => {
+      imports: [AccessModule],
+      inject: [SETTINGS, AccessService],
+      useFactory: (settings: Settings, access: AccessService): ApolloDriverConfig => {
         const production = settings.nodeEnv === 'production';
         return {
           path: '/graphql',
           autoSchemaFile: true,
-          ...SCHEMA_OPTIONS,
+          sortSchema: true,
           playground: false,
           introspection: !production,
           csrfPrevention: true,
           includeStacktraceInErrorResponses: !production,
-          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          context: ({ req, res }: { req: AuthenticatedRequest; res: unknown }): GraphqlContext & { res: unknown } => ({
+            req,
+            res,
+            ctx: RequestContext.forRequest(access, req),
+          }),
           fieldResolverEnhancers: ['filters'],
           validationRules: [depthLimit(settings.graphql.maxDepth)],
           plugins: [
