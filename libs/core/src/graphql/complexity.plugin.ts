@@ -33,13 +33,15 @@ export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin
             });
           } catch (error) {
             // Estimating coerces the variables first: a bad variable is the caller's mistake, not a server error.
-            if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+            if (error instanceof GraphQLError)
+              throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
             throw error;
           }
           if (complexity > maxComplexity) {
             throw new GraphQLError(
               `This query is too complex (cost ${complexity}, at most ${maxComplexity}): ask for fewer fields or smaller pages`,
-              { extensions: { code: 'BAD_USER_INPUT', complexity, maxComplexity } },
+              // Without a status, Apollo answers an error thrown here with HTTP 500: it is the caller's query.
+              { extensions: { code: 'BAD_USER_INPUT', complexity, maxComplexity, http: { status: 400 } } },
             );
           }
         },
