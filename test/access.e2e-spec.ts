@@ -114,14 +114,7 @@ function pathQueries(schema: GraphQLSchema, world: World): PathQuery[] {
       queries.push({ path, query: wrap(`__typename ${scalars.slice(i, i + size).join(' ')}`) });
     }
   };
-  const walk = (
-    type: GraphQLObjectType,
-    hops: number,
-    cost: number,
-    edges: Set<string>,
-    wrap: (inner: string) => string,
-    path: string,
-  ) => {
+  const walk = (type: GraphQLObjectType, hops: number, cost: number, edges: Set<string>, wrap: (inner: string) => string, path: string) => {
     leaf(type, cost, wrap, path);
     if (hops >= MAX_HOPS) return;
     for (const field of Object.values(type.getFields())) {
