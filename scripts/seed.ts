@@ -17,7 +17,16 @@ import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuthModule, DatabaseModule, Role, SETTINGS, SettingsModule, type Actor, type Settings } from '#core';
 import { EntryStatus, FestivalsModule, FestivalsService } from '#festivals';
-import { AssetKind, FilmGenre, FilmStage, FilmsModule, FilmsService, FilmUploadsService, MediaProcessingService } from '#films';
+import {
+  AssetKind,
+  FilmGenre,
+  FilmStage,
+  FilmsModule,
+  FilmsService,
+  FilmUploadsService,
+  MediaProcessingService,
+  resolveBinary,
+} from '#films';
 import {
   AccessScope,
   AccountsService,
@@ -31,7 +40,6 @@ import {
 import { QueueModule } from '#queue';
 import { ScreeningsModule, ScreeningsService, ScreeningType } from '#screenings';
 import { AttendanceService, AttendanceStatus, TrainingModule, TrainingSessionsService } from '#training';
-import { resolveBinary } from '../libs/films/src/processing/media-tools.js';
 import { Currency, FunderKind, FundingApiModule, FundingService } from '#funding';
 import { DataSource } from 'typeorm';
 
