@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AuthModule, DatabaseModule, Role, SETTINGS, SettingsModule, type Actor, type Settings } from '#core';
+import { DatabaseModule, Role, SETTINGS, SettingsModule, type Actor, type Settings } from '#core';
 import { EntryStatus, FestivalsModule, FestivalsService } from '#festivals';
 import {
   AssetKind,
@@ -27,16 +27,8 @@ import {
   MediaProcessingService,
   resolveBinary,
 } from '#films';
-import {
-  AccessScope,
-  AccountsService,
-  CohortStatus,
-  CohortsService,
-  FellowsService,
-  Gender,
-  PeopleModule,
-  ProgrammesService,
-} from '#people';
+import { AccountsService, IdentityApiModule } from '#identity';
+import { AccessScope, CohortStatus, CohortsService, FellowsService, Gender, PeopleModule, ProgrammesService } from '#people';
 import { QueueModule } from '#queue';
 import { ScreeningsModule, ScreeningsService, ScreeningType } from '#screenings';
 import { AttendanceService, AttendanceStatus, TrainingModule, TrainingSessionsService } from '#training';
@@ -47,9 +39,9 @@ import { DataSource } from 'typeorm';
   imports: [
     SettingsModule,
     DatabaseModule.forRoot({ runMigrations: true }),
-    AuthModule,
     QueueModule,
     PeopleModule,
+    IdentityApiModule,
     TrainingModule,
     FilmsModule,
     FestivalsModule,

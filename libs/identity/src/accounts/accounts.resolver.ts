@@ -1,8 +1,7 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, CurrentActor, MANAGERS, Public, Roles, type Actor, type AuthenticatedRequest } from '#core';
+import { User } from '#people';
 import { AuthPayload, InviteUserInput, IssuedInvitation } from '../dto/account.inputs.js';
-import { Fellow, User } from '../entities/index.js';
-import { PeopleLoaders } from '../people.loaders.js';
 import { AccountsService, actorOf } from './accounts.service.js';
 
 @Resolver(() => User)
@@ -38,16 +37,4 @@ export class AccountsResolver {
 function signedIn(req: AuthenticatedRequest, payload: AuthPayload): AuthPayload {
   req.actor = actorOf(payload.user);
   return payload;
-}
-
-@Resolver(() => User)
-export class UserFieldsResolver {
-  constructor(private readonly loaders: PeopleLoaders) {}
-
-  @ResolveField(() => Fellow, { nullable: true, description: 'The fellow profile linked to a FELLOW account' })
-  async fellow(@Parent() user: User, @CurrentActor() actor: Actor, @Context('req') req: object): Promise<Fellow | null> {
-    if (!user.fellowId) return null;
-    const { fellow, scope } = this.loaders.for(req, actor);
-    return scope.seesPrivateDetailsOf(user.fellowId) ? fellow.load(user.fellowId) : null;
-  }
 }
