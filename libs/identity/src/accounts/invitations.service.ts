@@ -11,10 +11,7 @@ import { Invitation } from '../entities/invitation.entity.js';
 export class InvitationsService {
   constructor(@InjectRepository(Invitation) private readonly invitations: Repository<Invitation>) {}
 
-  /**
-   * Deletes invitations that expired more than `graceDays` ago and were never used. The job keeps its `people.`
-   * name from before identity had its own library, so that schedules already stored in Redis still find it.
-   */
+  /** Deletes invitations that expired more than `graceDays` ago and were never used. */
   async purgeExpired(graceDays: number): Promise<number> {
     const result = await this.invitations.delete({
       usedAt: IsNull(),
