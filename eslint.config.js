@@ -15,6 +15,23 @@ export default tseslint.config(
     },
   },
   {
+    // Identity depends on people and core, never the reverse.
+    files: ['libs/core/**/*.ts', 'libs/people/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '#identity', message: 'people and core must not depend on identity' }] }],
+    },
+  },
+  {
+    // Scripts and tests use a library's entry point (`#films`), not its inner files.
+    files: ['scripts/**/*.ts', 'test/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/libs/*/src/**'], message: 'import from the library entry (#name) and export what is needed there' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     languageOptions: { globals: { ...globals.jest } },
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

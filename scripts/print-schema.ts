@@ -11,6 +11,7 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { CalendarDate } from '#core';
+import { IDENTITY_RESOLVERS } from '#identity';
 import { PEOPLE_RESOLVERS } from '#people';
 import { TRAINING_RESOLVERS } from '#training';
 import { FILMS_RESOLVERS } from '#films';
@@ -31,6 +32,7 @@ async function printedSchema(): Promise<string> {
       .get(GraphQLSchemaFactory)
       .create(
         [
+          ...IDENTITY_RESOLVERS,
           ...PEOPLE_RESOLVERS,
           ...TRAINING_RESOLVERS,
           ...FILMS_RESOLVERS,

@@ -16,14 +16,23 @@ import { join } from 'node:path';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AccessService, RequestContext } from '#access';
-import { AuthModule, DatabaseModule, Role, SETTINGS, SettingsModule, type Actor, type Settings } from '#core';
+import { DatabaseModule, Role, SETTINGS, SettingsModule, type Actor, type Settings } from '#core';
 import { EntryStatus, FestivalsModule, FestivalsService } from '#festivals';
-import { AssetKind, FilmGenre, FilmStage, FilmsModule, FilmsService, FilmUploadsService, MediaProcessingService } from '#films';
-import { AccountsService, CohortStatus, CohortsService, FellowsService, Gender, PeopleModule, ProgrammesService } from '#people';
+import {
+  AssetKind,
+  FilmGenre,
+  FilmStage,
+  FilmsModule,
+  FilmsService,
+  FilmUploadsService,
+  MediaProcessingService,
+  resolveBinary,
+} from '#films';
+import { AccountsService, IdentityApiModule } from '#identity';
+import { CohortStatus, CohortsService, FellowsService, Gender, PeopleModule, ProgrammesService } from '#people';
 import { QueueModule } from '#queue';
 import { ScreeningsModule, ScreeningsService, ScreeningType } from '#screenings';
 import { AttendanceService, AttendanceStatus, TrainingModule, TrainingSessionsService } from '#training';
-import { resolveBinary } from '../libs/films/src/processing/media-tools.js';
 import { Currency, FunderKind, FundingApiModule, FundingService } from '#funding';
 import { DataSource } from 'typeorm';
 
@@ -31,9 +40,9 @@ import { DataSource } from 'typeorm';
   imports: [
     SettingsModule,
     DatabaseModule.forRoot({ runMigrations: true }),
-    AuthModule,
     QueueModule,
     PeopleModule,
+    IdentityApiModule,
     TrainingModule,
     FilmsModule,
     FestivalsModule,

@@ -7,8 +7,7 @@
  */
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FilmUploader, UploadError } from '#upload-client';
-import { fileSource } from '../libs/upload-client/src/node-file-source.js';
+import { fileSource, FilmUploader, UploadError } from '#upload-client';
 
 const TYPES: Record<string, string> = {
   '.mp4': 'video/mp4',

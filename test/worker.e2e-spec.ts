@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
 import { Test } from '@nestjs/testing';
 import { JobQueue } from '#queue';
 import { DataSource } from 'typeorm';
@@ -21,6 +22,12 @@ describe('the worker', () => {
   afterAll(async () => {
     await worker.close();
     await api.close();
+  });
+
+  it('boots without JWT: only the API signs and checks access tokens', () => {
+    // The same lookup finds the API's JwtService, so the refusal below is about the worker's module graph.
+    expect(api.app.get(JwtService, { strict: false })).toBeInstanceOf(JwtService);
+    expect(() => worker.get(JwtService, { strict: false })).toThrow();
   });
 
   it('reports PostgreSQL and Redis as up', async () => {

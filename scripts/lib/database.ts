@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { dataSourceOptions } from '#core';
 import { MIGRATIONS } from '#migrations';
+import { IDENTITY_ENTITIES } from '#identity';
 import { PEOPLE_ENTITIES } from '#people';
 import { TRAINING_ENTITIES } from '#training';
 import { FILMS_ENTITIES } from '#films';
@@ -16,6 +17,7 @@ import { createDatabase, dropDatabase, startEmbeddedPostgres } from './services.
 /** Every entity of the platform; the apps load the same ones through their modules. */
 export const ALL_ENTITIES = [
   ...PEOPLE_ENTITIES,
+  ...IDENTITY_ENTITIES,
   ...TRAINING_ENTITIES,
   ...FILMS_ENTITIES,
   ...FESTIVALS_ENTITIES,

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { JobQueue } from '#queue';
-import { FilmUploader } from '#upload-client';
-import { fileSource } from '../../libs/upload-client/src/node-file-source.js';
+import { fileSource, FilmUploader } from '#upload-client';
 import { TestApi } from './api.js';
 import { makeVideo, scratchDir } from './media.js';
 import { PeopleFactory } from './people.js';

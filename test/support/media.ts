@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveBinary } from '../../libs/films/src/processing/media-tools.js';
+import { resolveBinary } from '#films';
 
 export const scratchDir = (): string => mkdtempSync(join(tmpdir(), 'filmschool-media-test-'));
 

@@ -1,8 +1,9 @@
 import { Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AccessModule } from '#access';
-import { AuthGuard, AuthModule, DatabaseModule, GraphqlExceptionFilter, LoggingModule, SettingsModule } from '#core';
+import { DatabaseModule, GraphqlExceptionFilter, LoggingModule, SettingsModule } from '#core';
+import { IdentityApiModule } from '#identity';
 import { PeopleApiModule } from '#people';
 import { QueueModule } from '#queue';
 import { StorageModule } from '#storage';
@@ -23,12 +24,13 @@ import { HealthController } from './health/health.controller.js';
     SettingsModule,
     LoggingModule,
     DatabaseModule.forRoot({ runMigrations: true }),
-    AuthModule,
     AccessModule,
     ApiGraphqlModule,
     QueueModule,
     StorageModule,
     TerminusModule.forRoot({ logger: false }),
+    // Sign-in and JWT, and the global AuthGuard that authenticates and role-checks every operation.
+    IdentityApiModule,
     PeopleApiModule,
     TrainingApiModule,
     FilmsApiModule,
@@ -42,7 +44,6 @@ import { HealthController } from './health/health.controller.js';
   ],
   controllers: [HealthController],
   providers: [
-    { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
     { provide: APP_PIPE, useValue: new ValidationPipe({ whitelist: true, transform: true, forbidUnknownValues: false }) },
   ],

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SETTINGS, type Settings } from '#core';
-import { AccountsService } from '#people';
+import { AccountsService } from '#identity';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 

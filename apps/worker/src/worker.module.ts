@@ -1,6 +1,7 @@
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { AuthModule, DatabaseModule, LoggingModule, SettingsModule } from '#core';
-import { PeopleModule, PurgeExpiredInvitationsJob } from '#people';
+import { DatabaseModule, LoggingModule, SettingsModule } from '#core';
+import { IdentityModule, PurgeExpiredInvitationsJob } from '#identity';
+import { PeopleModule } from '#people';
 import { IssueCertificateJob, ReconcileCertificatesJob, TrainingModule } from '#training';
 import { ExpireUploadsJob, FilmsModule, ProcessAssetJob } from '#films';
 import { ScreeningsModule, SendRemindersJob } from '#screenings';
@@ -26,9 +27,9 @@ class RepeatingJobs implements OnApplicationBootstrap {
     SettingsModule,
     LoggingModule,
     DatabaseModule.forRoot({ runMigrations: false }),
-    AuthModule,
     QueueModule,
     PeopleModule,
+    IdentityModule,
     TrainingModule,
     FilmsModule,
     ScreeningsModule,

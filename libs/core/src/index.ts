@@ -1,5 +1,3 @@
-export * from './auth/auth.guard.js';
-export * from './auth/auth.module.js';
 export * from './auth/decorators.js';
 export * from './auth/role.js';
 export * from './config/settings.js';

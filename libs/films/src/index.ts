@@ -6,3 +6,4 @@ export * from './uploads/film-uploads.service.js';
 export * from './films.access.js';
 export * from './films.loaders.js';
 export * from './films/films.service.js';
+export { resolveBinary } from './processing/media-tools.js';

@@ -1,1 +1,2 @@
 export * from './film-uploader.js';
+export * from './node-file-source.js';

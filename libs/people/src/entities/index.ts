@@ -2,12 +2,11 @@ import { CohortTrainer } from './cohort-trainer.entity.js';
 import { Cohort } from './cohort.entity.js';
 import { Enrollment } from './enrollment.entity.js';
 import { Fellow } from './fellow.entity.js';
-import { Invitation } from './invitation.entity.js';
 import { Notification } from './notification.entity.js';
 import { Programme } from './programme.entity.js';
 import { User } from './user.entity.js';
 
 export * from './enums.js';
-export { Cohort, CohortTrainer, Enrollment, Fellow, Invitation, Notification, Programme, User };
+export { Cohort, CohortTrainer, Enrollment, Fellow, Notification, Programme, User };
 
-export const PEOPLE_ENTITIES = [User, Invitation, Programme, Cohort, CohortTrainer, Fellow, Enrollment, Notification];
+export const PEOPLE_ENTITIES = [User, Programme, Cohort, CohortTrainer, Fellow, Enrollment, Notification];

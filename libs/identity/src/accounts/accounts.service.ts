@@ -2,11 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Role, SETTINGS, type AccessTokenClaims, type Actor, type ActorLoader, type Settings } from '#core';
-import { DataSource, IsNull, LessThan, type EntityManager } from 'typeorm';
+import { Role, SETTINGS, type Actor, type Settings } from '#core';
+import { Fellow, User } from '#people';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import type { AccessTokenClaims, ActorLoader } from '../auth/auth.guard.js';
 import { AuthPayload, InviteUserInput, IssuedInvitation } from '../dto/account.inputs.js';
-import { Fellow, Invitation, User } from '../entities/index.js';
-import { peopleError } from '../people.errors.js';
+import { Invitation } from '../entities/invitation.entity.js';
+import { identityError } from '../identity.errors.js';
 import { LoginThrottle } from './login-throttle.js';
 import { assertStrongEnough, hashPassword, verifyPassword } from './passwords.js';
 
@@ -43,7 +45,7 @@ export class AccountsService implements ActorLoader {
 
   async me(actor: Actor): Promise<User> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id: actor.id });
-    if (!user) throw peopleError('USER_NOT_FOUND', 'Your account no longer exists');
+    if (!user) throw identityError('USER_NOT_FOUND', 'Your account no longer exists');
     return user;
   }
 
@@ -54,7 +56,7 @@ export class AccountsService implements ActorLoader {
     const user = await this.dataSource.getRepository(User).findOneBy({ email: normalized });
     if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
       await this.throttle.recordFailure(normalized);
-      throw peopleError('INVALID_CREDENTIALS', 'Wrong email or password');
+      throw identityError('INVALID_CREDENTIALS', 'Wrong email or password');
     }
     await this.throttle.clear(normalized);
     return this.signIn(user);
@@ -62,13 +64,13 @@ export class AccountsService implements ActorLoader {
 
   async invite(actor: Actor, input: InviteUserInput): Promise<IssuedInvitation> {
     if (!INVITABLE[actor.role].includes(input.role)) {
-      throw peopleError('INVITATION_ROLE_NOT_ALLOWED', `A ${actor.role} cannot invite a ${input.role}`);
+      throw identityError('INVITATION_ROLE_NOT_ALLOWED', `A ${actor.role} cannot invite a ${input.role}`);
     }
     if (input.role === Role.FELLOW && !input.fellowId) {
-      throw peopleError('INVITATION_NEEDS_FELLOW', 'A FELLOW invitation needs fellowId: create the fellow profile first');
+      throw identityError('INVITATION_NEEDS_FELLOW', 'A FELLOW invitation needs fellowId: create the fellow profile first');
     }
     if (input.role !== Role.FELLOW && input.fellowId) {
-      throw peopleError('INVITATION_FELLOW_ONLY', 'fellowId is only for FELLOW invitations');
+      throw identityError('INVITATION_FELLOW_ONLY', 'fellowId is only for FELLOW invitations');
     }
     return this.dataSource.transaction(async (manager) => {
       await this.assertEmailFree(manager, input.email);
@@ -111,7 +113,7 @@ export class AccountsService implements ActorLoader {
         .then((result) => (result.raw as Record<string, unknown>[]).map((row) => manager.create(Invitation, toInvitation(row))));
       const invitation = claimed[0];
       if (!invitation) {
-        throw peopleError('INVITATION_INVALID', 'This invitation is unknown, already used or expired: ask for a new one');
+        throw identityError('INVITATION_INVALID', 'This invitation is unknown, already used or expired: ask for a new one');
       }
       await this.assertEmailFree(manager, invitation.email);
       if (invitation.fellowId) await this.assertFellowLinkable(manager, invitation.fellowId);
@@ -143,14 +145,6 @@ export class AccountsService implements ActorLoader {
     return true;
   }
 
-  /** Deletes invitations that expired more than `graceDays` ago and were never used. */
-  async purgeExpiredInvitations(graceDays: number): Promise<number> {
-    const result = await this.dataSource
-      .getRepository(Invitation)
-      .delete({ usedAt: IsNull(), expiresAt: LessThan(new Date(Date.now() - graceDays * 86_400_000)) });
-    return result.affected ?? 0;
-  }
-
   private async signIn(user: User): Promise<AuthPayload> {
     const claims: AccessTokenClaims = { sub: user.id, role: user.role };
     return { accessToken: await this.jwt.signAsync(claims), user };
@@ -158,15 +152,15 @@ export class AccountsService implements ActorLoader {
 
   private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {
     if (await manager.existsBy(User, { email })) {
-      throw peopleError('EMAIL_TAKEN', `An account with the email ${email} already exists`);
+      throw identityError('EMAIL_TAKEN', `An account with the email ${email} already exists`);
     }
   }
 
   private async assertFellowLinkable(manager: EntityManager, fellowId: string): Promise<void> {
     const fellow = await manager.findOneBy(Fellow, { id: fellowId });
-    if (!fellow) throw peopleError('FELLOW_NOT_FOUND', `No fellow with id ${fellowId}`);
+    if (!fellow) throw identityError('FELLOW_NOT_FOUND', `No fellow with id ${fellowId}`);
     if (await manager.existsBy(User, { fellowId })) {
-      throw peopleError('FELLOW_HAS_ACCOUNT', `The fellow ${fellow.id} already has an account`);
+      throw identityError('FELLOW_HAS_ACCOUNT', `The fellow ${fellow.id} already has an account`);
     }
   }
 }

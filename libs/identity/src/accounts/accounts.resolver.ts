@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, CurrentActor, MANAGERS, Public, Roles, type Actor, type AuthenticatedRequest } from '#core';
+import { User } from '#people';
 import { AuthPayload, InviteUserInput, IssuedInvitation } from '../dto/account.inputs.js';
-import { User } from '../entities/index.js';
 import { AccountsService, actorOf } from './accounts.service.js';
 
 @Resolver(() => User)

@@ -1,14 +1,14 @@
 import argon2 from 'argon2';
-import { peopleError } from '../people.errors.js';
+import { identityError } from '../identity.errors.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
 const MAX_PASSWORD_LENGTH = 200;
 
 export function assertStrongEnough(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-    throw peopleError('WEAK_PASSWORD', `A password has ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters`);
+    throw identityError('WEAK_PASSWORD', `A password has ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters`);
   }
-  if (password.trim().length === 0) throw peopleError('WEAK_PASSWORD', 'A password cannot be only spaces');
+  if (password.trim().length === 0) throw identityError('WEAK_PASSWORD', 'A password cannot be only spaces');
 }
 
 export function hashPassword(password: string): Promise<string> {

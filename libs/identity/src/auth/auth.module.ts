@@ -1,10 +1,11 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { SETTINGS } from '../config/settings.module.js';
-import type { Settings } from '../config/settings.js';
+import { SETTINGS, type Settings } from '#core';
 
-/** JWT signing and the global AuthGuard. The app registers AuthGuard as APP_GUARD beside the module providing ACTOR_LOADER (people). */
-@Global()
+/**
+ * JWT signing and verification, for the API only: IdentityApiModule imports it beside AccountsService and the
+ * global AuthGuard. Not global, so that a module graph without IdentityApiModule (the worker) has no JwtService.
+ */
 @Module({
   imports: [
     JwtModule.registerAsync({

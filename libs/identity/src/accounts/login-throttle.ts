@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SETTINGS, type Settings } from '#core';
 import { RedisStore } from '#queue';
-import { peopleError } from '../people.errors.js';
+import { identityError } from '../identity.errors.js';
 
 /**
  * Slows down password guessing: after LOGIN_MAX_FAILURES failed sign-ins for one email within
@@ -21,7 +21,7 @@ export class LoginThrottle {
     const failures = Number((await this.redis.client.get(key)) ?? 0);
     if (failures < this.settings.auth.loginMaxFailures) return;
     const seconds = Math.max(await this.redis.client.ttl(key), 1);
-    throw peopleError(
+    throw identityError(
       'TOO_MANY_LOGIN_FAILURES',
       `Too many failed sign-ins for this account: try again in ${Math.ceil(seconds / 60)} minute(s)`,
       { retryAfterSeconds: seconds },

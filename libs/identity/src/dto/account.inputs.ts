@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { LowerCase, Role, Trim } from '#core';
-import { User } from '../entities/index.js';
+import { User } from '#people';
 
 @InputType()
 export class InviteUserInput {

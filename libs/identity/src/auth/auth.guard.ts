@@ -1,10 +1,9 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { PUBLIC_KEY, requestOf, ROLES_KEY } from './decorators.js';
-import type { Actor, Role } from './role.js';
+import { PUBLIC_KEY, requestOf, ROLES_KEY, type Actor, type Role } from '#core';
 
-/** Loads the caller named by a token's subject; provided by the people library. */
+/** Loads the caller named by a token's subject; AccountsService provides it. */
 export interface ActorLoader {
   load(userId: string): Promise<Actor | null>;
 }

@@ -1,8 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Role } from '#core';
-import { CreatedAt } from './columns.js';
-import { Fellow } from './fellow.entity.js';
-import { User } from './user.entity.js';
+import { Fellow, User } from '#people';
 
 /**
  * A pending invitation. Only the SHA-256 of its token is stored: the token itself is shown once, to the
@@ -49,6 +47,6 @@ export class Invitation {
   @JoinColumn({ name: 'invited_by_id', foreignKeyConstraintName: 'fk_invitation_invited_by' })
   invitedBy?: Relation<User> | null;
 
-  @CreatedAt()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

@@ -1,0 +1,16 @@
+import { domainErrors } from '#core';
+
+/** Every failure of sign-in, invitations and accounts, with the API code clients receive for it. */
+export const identityError = domainErrors({
+  USER_NOT_FOUND: 'NOT_FOUND',
+  FELLOW_NOT_FOUND: 'NOT_FOUND',
+  INVALID_CREDENTIALS: 'UNAUTHENTICATED',
+  TOO_MANY_LOGIN_FAILURES: 'UNAUTHENTICATED',
+  INVITATION_INVALID: 'BAD_USER_INPUT',
+  INVITATION_ROLE_NOT_ALLOWED: 'FORBIDDEN',
+  INVITATION_NEEDS_FELLOW: 'BAD_USER_INPUT',
+  INVITATION_FELLOW_ONLY: 'BAD_USER_INPUT',
+  EMAIL_TAKEN: 'CONFLICT',
+  FELLOW_HAS_ACCOUNT: 'CONFLICT',
+  WEAK_PASSWORD: 'BAD_USER_INPUT',
+} as const);
