@@ -1,6 +1,7 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { TestingModule } from '@nestjs/testing';
 import { Test } from '@nestjs/testing';
-import { JobQueue } from '#queue';
+import { JOB_NAMES, JobQueue, QUEUE_NAMES, type JobName, type JobPayloads, type QueueName } from '#queue';
 import { DataSource } from 'typeorm';
 import { WorkerHealthServer } from '../apps/worker/src/worker-health.server.js';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
@@ -9,7 +10,7 @@ import { PeopleFactory } from './support/people.js';
 
 describe('the worker', () => {
   let api: TestApi;
-  let worker: INestApplicationContext;
+  let worker: TestingModule;
 
   beforeAll(async () => {
     // The API migrates the database at start; the worker never does.
@@ -27,9 +28,84 @@ describe('the worker', () => {
     await expect(worker.get(WorkerHealthServer).status()).resolves.toEqual({ status: 'ok', postgres: 'up', redis: 'up' });
   });
 
-  it('schedules the daily purge once, however often it starts', async () => {
-    const repeatable = await worker.get(JobQueue).raw.getRepeatableJobs();
-    expect(repeatable.filter((job) => job.name === 'people.purge-expired-invitations')).toHaveLength(1);
+  it('schedules each repeating job once, on the housekeeping queue, however often it starts', async () => {
+    const again = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+    await again.init();
+    await again.close();
+    const queues = worker.get(JobQueue).queues;
+    const scheduled: Record<string, string[]> = {};
+    for (const queue of QUEUE_NAMES) scheduled[queue] = (await queues[queue].getRepeatableJobs()).map((job) => job.name).sort();
+    expect(scheduled).toEqual({
+      media: [],
+      documents: [],
+      housekeeping: [
+        'films.expire-uploads',
+        'people.purge-expired-invitations',
+        'screenings.send-reminders',
+        'training.reconcile-certificates',
+      ],
+    });
+  });
+
+  it('puts each job on the queue of its workload', async () => {
+    const jobs = worker.get(JobQueue);
+    const payloads: { [N in JobName]: JobPayloads[N] } = {
+      'people.purge-expired-invitations': { graceDays: 30 },
+      'training.issue-certificate': { enrollmentId: randomUUID() },
+      'training.reconcile-certificates': {},
+      'films.process-asset': { assetId: randomUUID() },
+      'films.expire-uploads': {},
+      'screenings.send-reminders': {},
+      'reports.render-document': { documentId: randomUUID() },
+    };
+    const foundOn: Record<string, QueueName[]> = {};
+    for (const name of JOB_NAMES) {
+      // Delayed, so that nothing runs: only where the job landed matters here.
+      const id = await jobs.add(name, payloads[name], { jobId: `routing:${name}`, delay: 3_600_000 });
+      foundOn[name] = [];
+      for (const queue of QUEUE_NAMES) if (await jobs.queues[queue].getJob(id)) foundOn[name].push(queue);
+      await (await jobs.getJob(name, id))!.remove();
+    }
+    expect(foundOn).toEqual({
+      'people.purge-expired-invitations': ['housekeeping'],
+      'training.issue-certificate': ['documents'],
+      'training.reconcile-certificates': ['housekeeping'],
+      'films.process-asset': ['media'],
+      'films.expire-uploads': ['housekeeping'],
+      'screenings.send-reminders': ['housekeeping'],
+      'reports.render-document': ['documents'],
+    });
+  });
+
+  it('issues a certificate while the media queue is held up', async () => {
+    const jobs = worker.get(JobQueue);
+    const media = jobs.queues.media;
+    // Paused for every worker: no encode starts, as when all the media slots are taken by long encodes.
+    // With one queue for everything, the certificate below would wait behind it.
+    await media.pause();
+    try {
+      const encode = await jobs.add('films.process-asset', { assetId: randomUUID() });
+
+      const people = new PeopleFactory(api);
+      const admin = await people.admin();
+      const cohortId = await people.cohort(await people.programme());
+      const fellowId = await people.fellow({ fullName: 'Awa Certified' });
+      await people.enroll(cohortId, fellowId);
+      const graduate = 'mutation ($c: ID!, $f: ID!) { setEnrollmentStatus(cohortId: $c, fellowId: $f, status: GRADUATED) { id } }';
+      const { setEnrollmentStatus } = await api.ok<{ setEnrollmentStatus: { id: string } }>(graduate, { c: cohortId, f: fellowId }, admin);
+
+      const certificate = await jobs.getJob('training.issue-certificate', `certificate:${setEnrollmentStatus.id}`);
+      await expect(certificate!.finished()).resolves.toEqual({ status: 'done', detail: { code: expect.any(String) } });
+      const rows = await worker.get(DataSource).query('SELECT 1 FROM certificate WHERE enrollment_id = $1', [setEnrollmentStatus.id]);
+      expect(rows).toHaveLength(1);
+      const held = await jobs.getJob('films.process-asset', encode);
+      expect(await held!.getState()).toBe('paused');
+
+      await media.resume();
+      await expect(held!.finished()).resolves.toEqual({ status: 'skipped', reason: 'the asset no longer exists' });
+    } finally {
+      await media.resume();
+    }
   });
 
   it('runs a queued job on Redis: expired invitations are purged, live ones kept', async () => {
@@ -43,7 +119,7 @@ describe('the worker', () => {
 
     const queue = worker.get(JobQueue);
     const jobId = await queue.add('people.purge-expired-invitations', { graceDays: 30 });
-    const job = await queue.raw.getJob(jobId);
+    const job = await queue.getJob('people.purge-expired-invitations', jobId);
     const outcome = await job!.finished();
     expect(outcome).toEqual({ status: 'done', detail: { deleted: 1 } });
 

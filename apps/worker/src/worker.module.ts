@@ -8,7 +8,7 @@ import { RenderReportDocumentJob, ReportDocumentsModule } from '#report-document
 import { JOB_HANDLERS, JobDispatcher, JobQueue, QueueModule, type JobHandler } from '#queue';
 import { WorkerHealthServer } from './worker-health.server.js';
 
-/** Registers the repeating jobs; re-registering at every start keeps one schedule per job. */
+/** Registers the repeating jobs, each on its queue; re-registering at every start keeps one schedule per job. */
 @Injectable()
 class RepeatingJobs implements OnApplicationBootstrap {
   constructor(private readonly jobs: JobQueue) {}
