@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { TestingModule } from '@nestjs/testing';
 import { Test } from '@nestjs/testing';
-import { JOB_NAMES, JobQueue, QUEUE_NAMES, type JobName, type JobPayloads, type QueueName } from '#queue';
+import { SETTINGS, type Settings } from '#core';
+import { JOB_NAMES, JobQueue, LEGACY_QUEUE_NAME, QUEUE_NAMES, type JobName, type JobPayloads, type QueueName } from '#queue';
+import Bull from 'bull';
 import { DataSource } from 'typeorm';
 import { WorkerHealthServer } from '../apps/worker/src/worker-health.server.js';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
@@ -11,16 +13,38 @@ import { PeopleFactory } from './support/people.js';
 describe('the worker', () => {
   let api: TestApi;
   let worker: TestingModule;
+  let legacy: Bull.Queue;
+  const legacyCertificate = `certificate:${randomUUID()}`;
+  const abandonedCertificate = `certificate:${randomUUID()}`;
+  let running: Bull.Job;
 
   beforeAll(async () => {
     // The API migrates the database at start; the worker never does.
     api = await TestApi.start();
     worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+    // An upgrade from the single queue of earlier releases. It still holds a job taken by an old worker that
+    // died (its lock lapsed), a job an old worker is still running (locked), a schedule, a job waiting and a job
+    // delayed by an hour. The new worker finds them when it starts.
+    const settings = worker.get<Settings>(SETTINGS);
+    legacy = new Bull(LEGACY_QUEUE_NAME, settings.redis.url, { prefix: settings.redis.prefix, settings: { lockDuration: 600_000 } });
+    await legacy.add('training.issue-certificate', { enrollmentId: randomUUID() }, { jobId: abandonedCertificate });
+    const abandoned = await legacy.getNextJob();
+    await legacy.client.del(abandoned!.lockKey());
+    await legacy.add('films.process-asset', { assetId: randomUUID() }, { jobId: 'process:still-running' });
+    running = (await legacy.getNextJob())!;
+    await legacy.add(
+      'screenings.send-reminders',
+      {},
+      { repeat: { cron: '0 7 * * *', tz: 'Africa/Bamako' }, jobId: 'repeat:screenings.send-reminders' },
+    );
+    await legacy.add('training.issue-certificate', { enrollmentId: randomUUID() }, { jobId: legacyCertificate, attempts: 5 });
+    await legacy.add('films.expire-uploads', {}, { jobId: 'legacy:expire', delay: 3_600_000 });
     await worker.init();
   });
 
   afterAll(async () => {
     await worker.close();
+    await legacy.close();
     await api.close();
   });
 
@@ -45,6 +69,31 @@ describe('the worker', () => {
         'training.reconcile-certificates',
       ],
     });
+  });
+
+  it('empties the old single queue at start: its schedules removed, its waiting, delayed and abandoned jobs moved', async () => {
+    expect(await legacy.getRepeatableJobs()).toEqual([]);
+    expect(await legacy.getJobCounts()).toMatchObject({ waiting: 0, delayed: 0, paused: 0, active: 1 });
+    // The job an old worker still runs stays with it.
+    expect(await (await legacy.getJob('process:still-running'))!.getState()).toBe('active');
+    expect(await worker.get(JobQueue).getJob('films.process-asset', 'process:still-running')).toBeNull();
+
+    const jobs = worker.get(JobQueue);
+    for (const id of [legacyCertificate, abandonedCertificate]) {
+      const certificate = await jobs.getJob('training.issue-certificate', id);
+      await expect(certificate!.finished()).resolves.toEqual({ status: 'skipped', reason: 'the enrollment no longer exists' });
+      expect(certificate!.queue.name).toBe('documents');
+    }
+
+    const expire = await jobs.getJob('films.expire-uploads', 'legacy:expire');
+    expect(expire!.queue.name).toBe('housekeeping');
+    expect(await expire!.getState()).toBe('delayed');
+    // Still about an hour to wait, counted from when it was first queued, not from the move.
+    expect(expire!.opts.delay).toBeGreaterThan(3_500_000);
+    expect(expire!.opts.delay).toBeLessThanOrEqual(3_600_000);
+    await expire!.remove();
+    await legacy.client.del(running.lockKey());
+    await running.remove();
   });
 
   it('puts each job on the queue of its workload', async () => {

@@ -57,5 +57,11 @@ export const JOB_QUEUES = {
   'reports.render-document': 'documents',
 } as const satisfies Record<JobName, QueueName>;
 
+/**
+ * The single queue of earlier releases. The worker empties it into the queues above at start (see
+ * `retireLegacyQueue`); nothing adds to it any more.
+ */
+export const LEGACY_QUEUE_NAME = 'filmschool';
+
 /** What a handler reports when it ends without throwing. */
 export type JobOutcome = { status: 'done'; detail?: Record<string, unknown> } | { status: 'skipped'; reason: string };
