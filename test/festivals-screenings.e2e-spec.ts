@@ -377,7 +377,7 @@ describe('festivals and screenings', () => {
       const queue = worker.get(JobQueue);
       for (let run = 0; run < 2; run += 1) {
         const jobId = await queue.add('screenings.send-reminders', {});
-        await expect((await queue.raw.getJob(jobId))!.finished()).resolves.toMatchObject({ status: 'done' });
+        await expect((await queue.getJob('screenings.send-reminders', jobId))!.finished()).resolves.toMatchObject({ status: 'done' });
       }
       type Note = { id: string; kind: string; subjectId: string; message: string };
       const list = 'query { notifications { id kind subjectId message } }';

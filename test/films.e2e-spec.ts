@@ -44,7 +44,7 @@ describe('films and uploads', () => {
     new FilmUploader({ graphqlUrl: `${api.url}/graphql`, accessToken: token, retryBaseMs: 10, ...extra });
 
   const processed = async (assetId: string): Promise<unknown> => {
-    const job = await worker.get(JobQueue).raw.getJob(`process:${assetId}`);
+    const job = await worker.get(JobQueue).getJob('films.process-asset', `process:${assetId}`);
     return job!.finished();
   };
 
@@ -245,7 +245,7 @@ describe('films and uploads', () => {
     await api.app.get(DataSource).query("UPDATE media_asset SET status = 'PROCESSING' WHERE id = $1", [asset.id]);
     const queue = worker.get(JobQueue);
     const rerun = await queue.add('films.process-asset', { assetId: asset.id });
-    await expect((await queue.raw.getJob(rerun))!.finished()).resolves.toMatchObject({ status: 'done' });
+    await expect((await queue.getJob('films.process-asset', rerun))!.finished()).resolves.toMatchObject({ status: 'done' });
     expect(await renditions()).toEqual(before);
     expect((await assetOf(asset.id)).status).toBe('READY');
   });
@@ -260,7 +260,7 @@ describe('films and uploads', () => {
     await api.app.get(StorageService).delete(asset.object_key);
     const queue = worker.get(JobQueue);
     const jobId = await queue.add('films.process-asset', { assetId: asset.id }, { attempts: 1 });
-    await expect((await queue.raw.getJob(jobId))!.finished()).rejects.toThrow('does not exist');
+    await expect((await queue.getJob('films.process-asset', jobId))!.finished()).rejects.toThrow('does not exist');
     // The final-failure hook runs on the queue's failed event, just after the job settles.
     for (let i = 0; i < 50 && (await assetOf(asset.id)).status === 'PROCESSING'; i += 1) await new Promise((r) => setTimeout(r, 50));
     const [failed] = await db.query('SELECT status, failure_reason FROM media_asset WHERE id = $1', [asset.id]);
@@ -278,7 +278,7 @@ describe('films and uploads', () => {
     await db.query("UPDATE film_upload SET expires_at = now() - interval '1 minute' WHERE id = $1", [started.startFilmUpload.id]);
     const queue = worker.get(JobQueue);
     const jobId = await queue.add('films.expire-uploads', {});
-    await expect((await queue.raw.getJob(jobId))!.finished()).resolves.toMatchObject({ status: 'done' });
+    await expect((await queue.getJob('films.expire-uploads', jobId))!.finished()).resolves.toMatchObject({ status: 'done' });
     expect((await assetOf(started.startFilmUpload.asset.id)).status).toBe('EXPIRED');
     const sign = await api.gql(
       'mutation ($id: ID!) { signUploadParts(uploadId: $id, partNumbers: [1]) { url } }',

@@ -315,7 +315,7 @@ describe('impact report', () => {
         l: language,
       });
       expect(requestImpactReportDocument.status).toBe('PENDING');
-      const job = await worker.get(JobQueue).raw.getJob(`report:${requestImpactReportDocument.id}`);
+      const job = await worker.get(JobQueue).getJob('reports.render-document', `report:${requestImpactReportDocument.id}`);
       await expect(job!.finished()).resolves.toMatchObject({ status: 'done' });
       const { reportDocument } = await gql<{ reportDocument: { status: string; progress: number; downloadUrl: string } }>(
         'query ($id: ID!) { reportDocument(id: $id) { status progress downloadUrl } }',

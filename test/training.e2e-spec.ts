@@ -256,11 +256,11 @@ describe('training', () => {
       const { setEnrollmentStatus } = await api.ok<{ setEnrollmentStatus: { id: string } }>(graduate, { c: cohortId, f: fellowId }, admin);
 
       const queue = worker.get(JobQueue);
-      const job = await queue.raw.getJob(`certificate:${setEnrollmentStatus.id}`);
+      const job = await queue.getJob('training.issue-certificate', `certificate:${setEnrollmentStatus.id}`);
       await expect(job!.finished()).resolves.toEqual({ status: 'done', detail: { code: expect.any(String) } });
       // A second run of the same job (a retry after a crash) and a second graduation make nothing new.
       const rerun = await queue.add('training.issue-certificate', { enrollmentId: setEnrollmentStatus.id });
-      await expect((await queue.raw.getJob(rerun))!.finished()).resolves.toMatchObject({ status: 'skipped' });
+      await expect((await queue.getJob('training.issue-certificate', rerun))!.finished()).resolves.toMatchObject({ status: 'skipped' });
       await api.ok(graduate, { c: cohortId, f: fellowId }, admin);
       const db = api.app.get(DataSource);
       const rows: { code: string; object_key: string }[] = await db.query(
@@ -310,8 +310,12 @@ describe('training', () => {
       const [enrollment] = await db.query("UPDATE enrollment SET status = 'GRADUATED' WHERE fellow_id = $1 RETURNING id", [fellowId]);
       const queue = worker.get(JobQueue);
       const reconcile = await queue.add('training.reconcile-certificates', {});
-      await expect((await queue.raw.getJob(reconcile))!.finished()).resolves.toMatchObject({ status: 'done' });
-      await expect((await queue.raw.getJob(`certificate:${enrollment[0].id}`))!.finished()).resolves.toMatchObject({ status: 'done' });
+      await expect((await queue.getJob('training.reconcile-certificates', reconcile))!.finished()).resolves.toMatchObject({
+        status: 'done',
+      });
+      await expect(
+        (await queue.getJob('training.issue-certificate', `certificate:${enrollment[0].id}`))!.finished(),
+      ).resolves.toMatchObject({ status: 'done' });
       const rows = await db.query('SELECT code FROM certificate WHERE enrollment_id = $1', [enrollment[0].id]);
       expect(rows).toHaveLength(1);
     });

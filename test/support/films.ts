@@ -34,7 +34,7 @@ export async function uploadFinalCut(api: TestApi, worker: INestApplicationConte
     contentType: 'video/mp4',
   });
   await source.close();
-  await (await worker.get(JobQueue).raw.getJob(`process:${asset.id}`))!.finished();
+  await (await worker.get(JobQueue).getJob('films.process-asset', `process:${asset.id}`))!.finished();
 }
 
 /** A film with no final cut yet. */

@@ -1,4 +1,5 @@
 import { indexHandlers, type JobHandler } from './job-dispatcher.js';
+import { QUEUE_NAMES } from './jobs.js';
 
 const purge: JobHandler = { jobName: 'people.purge-expired-invitations', handle: async () => ({ status: 'done' }) };
 const certificate: JobHandler = { jobName: 'training.issue-certificate', handle: async () => ({ status: 'done' }) };
@@ -11,11 +12,17 @@ const others = [certificate, reconcile, process, expire, remind, render];
 
 describe('indexHandlers', () => {
   it('maps each job name to its one handler', () => {
-    expect(indexHandlers([purge, ...others]).get('people.purge-expired-invitations')).toBe(purge);
+    expect(indexHandlers([purge, ...others], QUEUE_NAMES).get('people.purge-expired-invitations')).toBe(purge);
   });
 
   it('refuses a job with no handler or with two', () => {
-    expect(() => indexHandlers(others)).toThrow('people.purge-expired-invitations has 0 handlers');
-    expect(() => indexHandlers([purge, purge, ...others])).toThrow('people.purge-expired-invitations has 2 handlers');
+    expect(() => indexHandlers(others, QUEUE_NAMES)).toThrow('people.purge-expired-invitations has 0 handlers');
+    expect(() => indexHandlers([purge, purge, ...others], QUEUE_NAMES)).toThrow('people.purge-expired-invitations has 2 handlers');
+  });
+
+  it('refuses a handler whose job runs on a queue the worker did not register', () => {
+    expect(() => indexHandlers([purge, ...others], ['documents', 'housekeeping'])).toThrow(
+      'films.process-asset runs on the media queue, which is not registered',
+    );
   });
 });

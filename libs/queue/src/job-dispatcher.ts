@@ -1,7 +1,8 @@
-import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bull';
-import { JOB_NAMES, QUEUE_NAME, type JobName, type JobOutcome, type JobPayloads } from './jobs.js';
+import { SETTINGS, type Settings } from '#core';
+import { JobQueue } from './job-queue.service.js';
+import { JOB_NAMES, JOB_QUEUES, QUEUE_NAMES, type JobName, type JobOutcome, type JobPayloads } from './jobs.js';
 
 /** A job's work, written without Bull decorators so that its domain owns it and the worker runs it. */
 export interface JobHandler<N extends JobName = JobName> {
@@ -14,8 +15,11 @@ export interface JobHandler<N extends JobName = JobName> {
 /** Multi-provider token: the worker lists its handlers under it. */
 export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
 
-/** Checks that every job name has exactly one handler and returns them by name. */
-export function indexHandlers(handlers: readonly JobHandler[]): Map<JobName, JobHandler> {
+/**
+ * Checks that every job name has exactly one handler and that each handler's job runs on one of the
+ * `registeredQueues`, and returns the handlers by name.
+ */
+export function indexHandlers(handlers: readonly JobHandler[], registeredQueues: readonly string[]): Map<JobName, JobHandler> {
   const problems: string[] = [];
   const byName = new Map<JobName, JobHandler>();
   for (const name of JOB_NAMES) {
@@ -25,25 +29,48 @@ export function indexHandlers(handlers: readonly JobHandler[]): Map<JobName, Job
   }
   for (const handler of handlers) {
     if (!(JOB_NAMES as readonly string[]).includes(handler.jobName)) problems.push(`${handler.jobName} is not a known job`);
+    else if (!registeredQueues.includes(JOB_QUEUES[handler.jobName])) {
+      problems.push(`${handler.jobName} runs on the ${JOB_QUEUES[handler.jobName]} queue, which is not registered`);
+    }
   }
-  if (problems.length > 0) throw new Error(`Every job needs exactly one handler: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new Error(`Every job needs exactly one handler, on a registered queue: ${problems.join('; ')}`);
   return byName;
 }
 
-/** The worker's single Bull processor: routes each job by name to its handler. */
-@Processor(QUEUE_NAME)
+/** The worker's Bull processors, one per queue with that queue's concurrency: each routes a job by name to its handler. */
 @Injectable()
-export class JobDispatcher {
+export class JobDispatcher implements OnModuleInit {
   private readonly logger = new Logger(JobDispatcher.name);
   private readonly handlers: Map<JobName, JobHandler>;
 
-  // Indexed at construction: Bull may hand over a waiting job as soon as the processor registers, before any
-  // lifecycle hook of this class would have run.
-  constructor(@Inject(JOB_HANDLERS) registered: JobHandler[]) {
-    this.handlers = indexHandlers(registered);
+  // Indexed at construction, so that a worker with a missing handler or queue fails before any processor starts.
+  constructor(
+    @Inject(JOB_HANDLERS) registered: JobHandler[],
+    private readonly jobs: JobQueue,
+    @Inject(SETTINGS) private readonly settings: Settings,
+  ) {
+    this.handlers = indexHandlers(registered, Object.keys(jobs.queues));
   }
 
-  @Process({ name: '*', concurrency: 2 })
+  // Registered here rather than with @Processor/@Process because the concurrency comes from the settings, which
+  // a decorator cannot read. Bull runs at most `concurrency` jobs of a queue at once in this process.
+  onModuleInit(): void {
+    for (const name of QUEUE_NAMES) {
+      const queue = this.jobs.queues[name];
+      const concurrency = this.settings.worker.concurrency[name];
+      queue.on('failed', (job: Job<unknown>, error: Error) => {
+        this.failed(job, error).catch((err: unknown) =>
+          this.logger.error({ jobId: job.id, jobName: job.name, err }, 'Failure handling failed'),
+        );
+      });
+      // process() settles only when the queue closes; a rejection means this queue's processor stopped.
+      queue
+        .process('*', concurrency, (job: Job<unknown>) => this.dispatch(job))
+        .catch((err: unknown) => this.logger.error({ queue: name, err }, 'Queue processor stopped'));
+      this.logger.log({ queue: name, concurrency }, 'Processing queue');
+    }
+  }
+
   async dispatch(job: Job<unknown>): Promise<JobOutcome> {
     const handler = this.handlers.get(job.name as JobName);
     if (!handler) throw new Error(`No handler for job ${job.name}`);
@@ -52,7 +79,6 @@ export class JobDispatcher {
     return outcome;
   }
 
-  @OnQueueFailed()
   async failed(job: Job<unknown>, error: Error): Promise<void> {
     const final = job.attemptsMade >= (job.opts.attempts ?? 1);
     this.logger.warn({ jobId: job.id, jobName: job.name, attempt: job.attemptsMade, final, err: error }, 'Job failed');

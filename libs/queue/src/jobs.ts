@@ -37,8 +37,31 @@ type Missing = Exclude<JobName, (typeof JOB_NAMES)[number]>;
 const everyJobListed: Missing extends never ? true : never = true;
 void everyJobListed;
 
-/** The single Bull queue; job names route work to handlers. */
-export const QUEUE_NAME = 'filmschool';
+/**
+ * One Bull queue per workload, each processed with its own concurrency, so that two long encodes never hold
+ * back a certificate: `media` (ffmpeg runs), `documents` (certificates, reports, exports) and `housekeeping`
+ * (the repeating clean-ups and reconciliations).
+ */
+export const QUEUE_NAMES = ['media', 'documents', 'housekeeping'] as const;
+
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/** The queue each job runs on; producers name the job and `JobQueue` routes it here. */
+export const JOB_QUEUES = {
+  'people.purge-expired-invitations': 'housekeeping',
+  'training.issue-certificate': 'documents',
+  'training.reconcile-certificates': 'housekeeping',
+  'films.process-asset': 'media',
+  'films.expire-uploads': 'housekeeping',
+  'screenings.send-reminders': 'housekeeping',
+  'reports.render-document': 'documents',
+} as const satisfies Record<JobName, QueueName>;
+
+/**
+ * The single queue of earlier releases. The worker empties it into the queues above at start (see
+ * `retireLegacyQueue`); nothing adds to it any more.
+ */
+export const LEGACY_QUEUE_NAME = 'filmschool';
 
 /** What a handler reports when it ends without throwing. */
 export type JobOutcome = { status: 'done'; detail?: Record<string, unknown> } | { status: 'skipped'; reason: string };

@@ -14,6 +14,15 @@ describe('parseSettings', () => {
     expect(settings.redis.url).toBe('redis://127.0.0.1:6379');
     expect(settings.s3.createBucket).toBe(true);
     expect(settings.auth.invitationTtlHours).toBe(168);
+    expect(settings.worker.concurrency).toEqual({ media: 1, documents: 4, housekeeping: 2 });
+  });
+
+  it("reads each queue's concurrency and refuses one out of range", () => {
+    const settings = parseSettings({ ...minimal, MEDIA_CONCURRENCY: '2', DOCUMENTS_CONCURRENCY: '8', HOUSEKEEPING_CONCURRENCY: '1' });
+    expect(settings.worker.concurrency).toEqual({ media: 2, documents: 8, housekeeping: 1 });
+    expect(() => parseSettings({ ...minimal, MEDIA_CONCURRENCY: '0', DOCUMENTS_CONCURRENCY: 'many' })).toThrow(
+      /MEDIA_CONCURRENCY must be an integer from 1 to 64, got "0"\n.*DOCUMENTS_CONCURRENCY must be an integer from 1 to 64, got "many"/,
+    );
   });
 
   it('lists every bad or missing value at once', () => {

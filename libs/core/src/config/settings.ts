@@ -38,7 +38,11 @@ export interface Settings {
     ffmpegPath: string | undefined;
     ffprobePath: string | undefined;
   };
-  worker: { healthPort: number };
+  worker: {
+    healthPort: number;
+    /** Jobs run at once per queue, in each worker process: encodes are heavy, documents and clean-ups light. */
+    concurrency: { media: number; documents: number; housekeeping: number };
+  };
   admin: { email: string; password: string } | undefined;
 }
 
@@ -115,7 +119,14 @@ export function parseSettings(env: Env): Settings {
       ffmpegPath: read.optional('FFMPEG_PATH'),
       ffprobePath: read.optional('FFPROBE_PATH'),
     },
-    worker: { healthPort: read.port('WORKER_HEALTH_PORT', 3001) },
+    worker: {
+      healthPort: read.port('WORKER_HEALTH_PORT', 3001),
+      concurrency: {
+        media: read.integer('MEDIA_CONCURRENCY', 1, 1, 64),
+        documents: read.integer('DOCUMENTS_CONCURRENCY', 4, 1, 64),
+        housekeeping: read.integer('HOUSEKEEPING_CONCURRENCY', 2, 1, 64),
+      },
+    },
     admin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : undefined,
   };
   if (problems.length > 0) throw new SettingsError(problems);

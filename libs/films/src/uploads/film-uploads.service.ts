@@ -217,7 +217,7 @@ export class FilmUploadsService {
       .find({ where: { status: AssetStatus.PROCESSING, updatedAt: LessThan(before) }, take: 200 });
     let requeued = 0;
     for (const asset of stalled) {
-      const job = await this.jobs.raw.getJob(`process:${asset.id}`);
+      const job = await this.jobs.getJob('films.process-asset', `process:${asset.id}`);
       const state = job ? await job.getState() : 'missing';
       if (state === 'active' || state === 'waiting' || state === 'delayed') continue;
       await this.queueProcessing(asset.id, `process:${asset.id}:${Date.now()}`);

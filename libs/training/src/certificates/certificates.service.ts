@@ -89,7 +89,7 @@ export class CertificatesService {
         WHERE e.status = 'GRADUATED' AND c.id IS NULL LIMIT 1000`,
     );
     for (const { id } of missing) {
-      const existing = await this.jobs.raw.getJob(`certificate:${id}`);
+      const existing = await this.jobs.getJob('training.issue-certificate', `certificate:${id}`);
       // A finished job that made no certificate (it ran before the graduation was visible) is replaced.
       if (existing && ['completed', 'failed'].includes(await existing.getState())) await existing.remove();
       await this.jobs.add('training.issue-certificate', { enrollmentId: id }, { jobId: `certificate:${id}` });
