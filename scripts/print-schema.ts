@@ -19,7 +19,6 @@ import { SCREENINGS_RESOLVERS } from '#screenings';
 import { CALENDAR_RESOLVERS } from '#calendar';
 import { REPORTS_RESOLVERS } from '#reports';
 import { FUNDING_RESOLVERS } from '#funding';
-import { REPORT_DOCUMENTS_RESOLVERS } from '#report-documents';
 
 export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
 
@@ -38,7 +37,6 @@ async function printedSchema(): Promise<string> {
           ...CALENDAR_RESOLVERS,
           ...REPORTS_RESOLVERS,
           ...FUNDING_RESOLVERS,
-          ...REPORT_DOCUMENTS_RESOLVERS,
         ],
         [CalendarDate],
       );

@@ -12,7 +12,6 @@ import { ScreeningsApiModule } from '#screenings';
 import { CalendarApiModule } from '#calendar';
 import { ReportsApiModule } from '#reports';
 import { FundingApiModule } from '#funding';
-import { ReportDocumentsApiModule } from '#report-documents';
 import { HealthController } from './health/health.controller.js';
 
 @Module({
@@ -33,7 +32,6 @@ import { HealthController } from './health/health.controller.js';
     CalendarApiModule,
     ReportsApiModule,
     FundingApiModule,
-    ReportDocumentsApiModule,
   ],
   controllers: [HealthController],
   providers: [

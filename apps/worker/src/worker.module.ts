@@ -4,7 +4,7 @@ import { PeopleModule, PurgeExpiredInvitationsJob } from '#people';
 import { IssueCertificateJob, ReconcileCertificatesJob, TrainingModule } from '#training';
 import { ExpireUploadsJob, FilmsModule, ProcessAssetJob } from '#films';
 import { ScreeningsModule, SendRemindersJob } from '#screenings';
-import { RenderReportDocumentJob, ReportDocumentsModule } from '#report-documents';
+import { RenderReportDocumentJob, ReportsModule } from '#reports';
 import { JOB_HANDLERS, JobDispatcher, JobQueue, QueueModule, type JobHandler } from '#queue';
 import { WorkerHealthServer } from './worker-health.server.js';
 
@@ -32,7 +32,7 @@ class RepeatingJobs implements OnApplicationBootstrap {
     TrainingModule,
     FilmsModule,
     ScreeningsModule,
-    ReportDocumentsModule,
+    ReportsModule,
   ],
   providers: [
     JobDispatcher,

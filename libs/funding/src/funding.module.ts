@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FUNDING_ENTITIES } from './entities/index.js';
-import { GrantFieldsResolver, ImpactFundingResolver } from './funding-fields.resolver.js';
+import { GrantFieldsResolver } from './funding-fields.resolver.js';
 import { FundingLoaders } from './funding.loaders.js';
 import { FundingResolver } from './funding.resolver.js';
 import { FundingService } from './funding.service.js';
 
-export const FUNDING_RESOLVERS = [FundingResolver, GrantFieldsResolver, ImpactFundingResolver];
+export const FUNDING_RESOLVERS = [FundingResolver, GrantFieldsResolver];
 
 /** Funders, grants and their loaders, for the API and for the libraries that report on them. */
 @Module({

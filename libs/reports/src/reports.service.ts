@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { domainErrors } from '#core';
 import { DataSource } from 'typeorm';
 import { ImpactReport, type CountByKey } from './impact-report.model.js';
-
-const reportsError = domainErrors({ INVALID_PERIOD: 'BAD_USER_INPUT', PROGRAMME_NOT_FOUND: 'NOT_FOUND' } as const);
+import { reportsError } from './reports.errors.js';
 
 /** Cohorts active in the period ($1..$2), of one programme when $3 is set. */
 const ACTIVE_COHORTS = `
@@ -77,11 +75,16 @@ export const IMPACT_QUERIES = {
 export class ReportsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async impactReport(from: string, to: string, programmeId: string | null): Promise<ImpactReport> {
+  /** Refuses a period that ends before it starts and a programme that does not exist. */
+  async checkScope(from: string, to: string, programmeId: string | null): Promise<void> {
     if (to < from) throw reportsError('INVALID_PERIOD', `The period ends (${to}) before it starts (${from})`);
     if (programmeId && !(await this.dataSource.query('SELECT 1 FROM programme WHERE id = $1', [programmeId])).length) {
       throw reportsError('PROGRAMME_NOT_FOUND', `No programme with id ${programmeId}`);
     }
+  }
+
+  async impactReport(from: string, to: string, programmeId: string | null): Promise<ImpactReport> {
+    await this.checkScope(from, to, programmeId);
     const params = [from, to, programmeId];
     const q = <T>(sql: string): Promise<T[]> => this.dataSource.query(sql, params);
 

@@ -1,21 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { domainErrors, isManager, type Actor } from '#core';
+import { isManager, type Actor } from '#core';
 import { JobQueue, type JobOutcome } from '#queue';
 import { FundingService } from '#funding';
-import { ReportsService } from '#reports';
 import { StorageService } from '#storage';
 import { DataSource } from 'typeorm';
-import { DocumentFormat, DocumentLanguage, DocumentStatus, ReportDocument } from './report-document.entity.js';
+import { FILE_TYPES } from '../file-types.js';
+import { DocumentFormat, DocumentLanguage, DocumentStatus, ReportDocument } from '../report-document.entity.js';
+import { reportsError } from '../reports.errors.js';
+import { ReportsService } from '../reports.service.js';
 import type { ReportContent } from './report-content.js';
 import { renderPdf, renderXlsx } from './renderers.js';
-
-const documentsError = domainErrors({ DOCUMENT_NOT_FOUND: 'NOT_FOUND', NOT_YOURS: 'FORBIDDEN', INVALID_PERIOD: 'BAD_USER_INPUT' } as const);
-
-const TYPES: Record<DocumentFormat, { contentType: string; extension: string }> = {
-  [DocumentFormat.PDF]: { contentType: 'application/pdf', extension: '.pdf' },
-  [DocumentFormat.XLSX]: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: '.xlsx' },
-};
 
 /** Impact reports as documents: requested through the API, rendered by the worker, downloaded by signed URL. */
 @Injectable()
@@ -34,7 +29,7 @@ export class ReportDocumentsService {
     actor: Actor,
     input: { from: string; to: string; programmeId: string | null; format: DocumentFormat; language: DocumentLanguage },
   ): Promise<ReportDocument> {
-    if (input.to < input.from) throw documentsError('INVALID_PERIOD', `The period ends (${input.to}) before it starts (${input.from})`);
+    await this.reports.checkScope(input.from, input.to, input.programmeId);
     const documents = this.dataSource.getRepository(ReportDocument);
     const document = await documents.save(
       documents.create({
@@ -53,13 +48,13 @@ export class ReportDocumentsService {
   async get(actor: Actor, id: string): Promise<ReportDocument | null> {
     const document = await this.dataSource.getRepository(ReportDocument).findOneBy({ id });
     if (document && !isManager(actor) && document.requestedById !== actor.id)
-      throw documentsError('NOT_YOURS', 'This document was requested by someone else');
+      throw reportsError('NOT_YOURS', 'This document was requested by someone else');
     return document;
   }
 
   downloadUrl(document: ReportDocument): Promise<string> | null {
     if (document.status !== DocumentStatus.READY || !document.objectKey) return null;
-    const name = `impact-${document.periodFrom}-${document.periodTo}${TYPES[document.format].extension}`;
+    const name = `impact-${document.periodFrom}-${document.periodTo}${FILE_TYPES[document.format].extension}`;
     return this.storage.signedGetUrl(document.objectKey, 900, name);
   }
 
@@ -73,8 +68,8 @@ export class ReportDocumentsService {
     await progress(50);
     const language = document.language === DocumentLanguage.FR ? 'FR' : 'EN';
     const bytes = document.format === DocumentFormat.PDF ? await renderPdf(content, language) : await renderXlsx(content, language);
-    const key = `reports/${document.id}${TYPES[document.format].extension}`;
-    await this.storage.put(key, bytes, TYPES[document.format].contentType, bytes.length);
+    const key = `reports/${document.id}${FILE_TYPES[document.format].extension}`;
+    await this.storage.put(key, bytes, FILE_TYPES[document.format].contentType, bytes.length);
     await documents.update(document.id, { status: DocumentStatus.READY, progress: 100, objectKey: key, failureReason: null });
     await progress(100);
     return { status: 'done', detail: { bytes: bytes.length } };

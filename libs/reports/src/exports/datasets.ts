@@ -1,42 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { Args, Field, Int, Mutation, ObjectType, registerEnumType, Resolver } from '@nestjs/graphql';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { CalendarDate, MANAGERS, Roles, toCsv } from '#core';
-import { StorageService } from '#storage';
-import ExcelJS from 'exceljs';
-import { DataSource } from 'typeorm';
-
-export enum ExportDataset {
-  FELLOWS = 'FELLOWS',
-  TRAINING_ATTENDANCE = 'TRAINING_ATTENDANCE',
-  FILMS = 'FILMS',
-  FESTIVAL_ENTRIES = 'FESTIVAL_ENTRIES',
-  SCREENINGS = 'SCREENINGS',
-}
-
-export enum ExportFormat {
-  CSV = 'CSV',
-  XLSX = 'XLSX',
-}
-
-registerEnumType(ExportDataset, { name: 'ExportDataset' });
-registerEnumType(ExportFormat, { name: 'ExportFormat' });
-
-@ObjectType()
-export class ExportFile {
-  @Field()
-  fileName: string;
-
-  @Field({ description: 'A signed link valid 15 minutes' })
-  url: string;
-
-  @Field(() => Int)
-  rows: number;
-}
+import { ExportDataset } from './export-dataset.enum.js';
 
 /** Each dataset as one SQL query; $1 and $2 bound the period by the events' own dates (open when null). */
-const DATASETS: Record<ExportDataset, { headers: string[]; sql: string }> = {
+export const DATASETS: Record<ExportDataset, { headers: string[]; sql: string }> = {
   [ExportDataset.FELLOWS]: {
     headers: ['fullName', 'gender', 'country', 'region', 'city', 'programme', 'cohort', 'status'],
     sql: `SELECT f.full_name, f.gender, f.country, f.region, f.city, p.name, c.name, e.status FROM enrollment e
@@ -77,56 +42,3 @@ const DATASETS: Record<ExportDataset, { headers: string[]; sql: string }> = {
            GROUP BY s.id, v.id ORDER BY s.starts_at`,
   },
 };
-
-/** Exports a dataset as CSV or XLSX to the object store and hands back a signed link. */
-@Injectable()
-export class DatasetExportService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly storage: StorageService,
-  ) {}
-
-  async export(dataset: ExportDataset, format: ExportFormat, from: string | null, to: string | null): Promise<ExportFile> {
-    const { headers, sql } = DATASETS[dataset];
-    // The outer select names every column after its header: unnamed expressions would otherwise share a name.
-    const columns = headers.map((h) => `"${h}"`).join(', ');
-    const records: Record<string, unknown>[] = await this.dataSource.query(`SELECT * FROM (${sql}) AS dataset(${columns})`, [from, to]);
-    const rows = records.map((record) =>
-      Object.values(record).map((v) => (v === null || v === undefined ? null : typeof v === 'number' ? v : String(v))),
-    );
-    const name = `${dataset.toLowerCase().replace(/_/g, '-')}${from ? `-${from}` : ''}${to ? `-${to}` : ''}`;
-    let body: Buffer;
-    let contentType: string;
-    if (format === ExportFormat.CSV) {
-      body = Buffer.from(toCsv(headers, rows), 'utf8');
-      contentType = 'text/csv; charset=utf-8';
-    } else {
-      const book = new ExcelJS.Workbook();
-      const sheet = book.addWorksheet(dataset);
-      sheet.addRow(headers).font = { bold: true };
-      rows.forEach((row) => sheet.addRow(row));
-      body = Buffer.from(await book.xlsx.writeBuffer());
-      contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    }
-    const fileName = `${name}.${format.toLowerCase()}`;
-    const key = `exports/${randomUUID()}.${format.toLowerCase()}`;
-    await this.storage.put(key, body, contentType, body.length);
-    return { fileName, url: await this.storage.signedGetUrl(key, 900, fileName), rows: rows.length };
-  }
-}
-
-@Resolver(() => ExportFile)
-export class DatasetExportResolver {
-  constructor(private readonly service: DatasetExportService) {}
-
-  @Roles(...MANAGERS)
-  @Mutation(() => ExportFile, { description: 'Fellows, attendance, films, festival entries or screenings as CSV or XLSX' })
-  exportDataset(
-    @Args('dataset', { type: () => ExportDataset }) dataset: ExportDataset,
-    @Args('format', { type: () => ExportFormat }) format: ExportFormat,
-    @Args('from', { type: () => CalendarDate, nullable: true }) from?: string,
-    @Args('to', { type: () => CalendarDate, nullable: true }) to?: string,
-  ) {
-    return this.service.export(dataset, format, from ?? null, to ?? null);
-  }
-}
