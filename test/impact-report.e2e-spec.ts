@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
+import { parseCsv } from '#core';
 import { JobQueue } from '#queue';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -26,6 +27,7 @@ describe('impact report', () => {
   let people: PeopleFactory;
   let admin: string;
   let programmeP: string;
+  let screenedFilm: string;
 
   const gql = <T>(query: string, variables: Record<string, unknown>) => api.ok<T>(query, variables, admin);
   const film = async (cohortId: string, director: string, title: string, stage: string): Promise<string> => {
@@ -144,6 +146,7 @@ describe('impact report', () => {
     const fa2 = await film(cohortA, f2, 'Au bord du fleuve', 'EDITING');
     const fc1 = await film(cohortC, f6, 'Filles des sables', 'FINAL_CUT');
     const fb1 = await film(cohortB, f5, 'Orpaillage', 'FINAL_CUT');
+    screenedFilm = fa1;
     await uploadFinalCut(api, worker, admin, fa1);
     await uploadFinalCut(api, worker, admin, fc1);
 
@@ -372,5 +375,51 @@ describe('impact report', () => {
     const trainer = await people.account('TRAINER');
     expect(await api.errorCode(REPORT, { from: '2019-01-01', to: '2019-12-31' }, trainer.token)).toBe('FORBIDDEN');
     expect(await api.errorCode(REPORT, { from: '2019-12-31', to: '2019-01-01' }, admin)).toBe('BAD_USER_INPUT');
+  });
+  describe('a screening around midnight at a venue east of UTC (Niamey, UTC+1)', () => {
+    // 2017 and January 2018: no other test file holds screenings in those months.
+    const titles = (csv: string): string[] =>
+      parseCsv(csv)
+        .rows.filter((row) => row.values.status === 'HELD')
+        .map((row) => row.values.title)
+        .sort();
+    const exportedTitles = async (from: string, to: string): Promise<string[]> => {
+      const { exportDataset } = await gql<{ exportDataset: { url: string } }>(
+        'mutation ($from: Date, $to: Date) { exportDataset(dataset: SCREENINGS, format: CSV, from: $from, to: $to) { url } }',
+        { from, to },
+      );
+      return titles(await (await fetch(exportDataset.url)).text());
+    };
+    const screeningsHeld = async (from: string, to: string): Promise<number> =>
+      (await gql<{ impactReport: { screeningsHeld: number } }>(REPORT, { from, to })).impactReport.screeningsHeld;
+
+    beforeAll(async () => {
+      // A venue per screening: two of them overlap in time.
+      const at = async (title: string, startsAt: string, endsAt: string) => {
+        const { createVenue } = await gql<{ createVenue: { id: string; timeZone: string } }>(
+          'mutation { createVenue(input: { name: "Centre culturel", city: "Niamey", region: "Niamey", country: "NE" }) { id timeZone } }',
+          {},
+        );
+        expect(createVenue.timeZone).toBe('Africa/Niamey');
+        await heldScreening({ title, venueId: createVenue.id, startsAt, endsAt, filmIds: [screenedFilm] });
+      };
+      // 21:00 on 31 December 2016 in Niamey, running past midnight: a 2016 screening, although it ends in 2017.
+      await at('Saint-Sylvestre', '2016-12-31T20:00:00Z', '2017-01-01T02:00:00Z');
+      // 00:30 on 1 January 2017 in Niamey, still 2016 in UTC.
+      await at('Réveillon', '2016-12-31T23:30:00Z', '2017-01-01T01:30:00Z');
+      // 23:30 on 31 December 2017 in Niamey: late on the last day of the period.
+      await at('Veillée', '2017-12-31T22:30:00Z', '2018-01-01T00:30:00Z');
+      // 00:30 on 1 January 2018 in Niamey, still 2017 in UTC: not in 2017.
+      await at('Minuit', '2017-12-31T23:30:00Z', '2018-01-01T01:30:00Z');
+    });
+
+    it('is counted by the local day it starts on, the same by the report and by the export', async () => {
+      expect(await exportedTitles('2017-01-01', '2017-12-31')).toEqual(['Réveillon', 'Veillée']);
+      expect(await screeningsHeld('2017-01-01', '2017-12-31')).toBe(2);
+      expect(await exportedTitles('2018-01-01', '2018-01-31')).toEqual(['Minuit']);
+      expect(await screeningsHeld('2018-01-01', '2018-01-31')).toBe(1);
+      expect(await exportedTitles('2017-12-31', '2017-12-31')).toEqual(['Veillée']);
+      expect(await screeningsHeld('2017-12-31', '2017-12-31')).toBe(1);
+    });
   });
 });

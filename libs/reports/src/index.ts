@@ -5,6 +5,7 @@ export * from './exports/export-file.model.js';
 export * from './impact-report.model.js';
 export * from './jobs/render-report-document.job.js';
 export * from './report-document.entity.js';
+export * from './report-scope.js';
 export * from './reports.errors.js';
 export * from './reports.module.js';
 export * from './reports.service.js';

@@ -7,10 +7,14 @@ import { StorageService } from '#storage';
 import { DataSource } from 'typeorm';
 import { FILE_TYPES } from '../file-types.js';
 import { DocumentFormat, DocumentLanguage, DocumentStatus, ReportDocument } from '../report-document.entity.js';
+import { editionOverlapsPeriod, filmInProgramme, screeningInPeriod, screeningInProgramme, type Scope } from '../report-scope.js';
 import { reportsError } from '../reports.errors.js';
 import { ReportsService } from '../reports.service.js';
 import type { ReportContent } from './report-content.js';
 import { renderPdf, renderXlsx } from './renderers.js';
+
+/** $1 and $2: the period's first and last day; $3: the programme or null. */
+const SCOPE: Scope = { from: '$1', to: '$2', programme: '$3' };
 
 /** Impact reports as documents: requested through the API, rendered by the worker, downloaded by signed URL. */
 @Injectable()
@@ -90,19 +94,16 @@ export class ReportDocumentsService {
       `SELECT CASE WHEN v.id IS NULL THEN 'ONLINE' ELSE coalesce(nullif(v.region, ''), 'UNKNOWN') END AS region,
               count(DISTINCT s.id)::int AS screenings, coalesce(sum(d.total), 0)::int AS attendance
          FROM screening s LEFT JOIN venue v ON v.id = s.venue_id LEFT JOIN screening_day d ON d.screening_id = s.id
-        WHERE s.status = 'HELD' AND (s.starts_at AT TIME ZONE coalesce(v.time_zone, 'Africa/Bamako'))::date BETWEEN $1::date AND $2::date
-          AND ($3::uuid IS NULL OR s.id IN (SELECT sf.screening_id FROM screening_film sf JOIN film f ON f.id = sf.film_id JOIN cohort c ON c.id = f.cohort_id WHERE c.programme_id = $3::uuid))
+        WHERE s.status = 'HELD' AND ${screeningInPeriod('s', 'v', SCOPE)} AND ${screeningInProgramme('s.id', SCOPE)}
         GROUP BY 1 ORDER BY 3 DESC, 1`,
       params,
     );
     const selections: { film: string; festival: string; year: number; awards: string[] }[] = await this.dataSource.query(
       `SELECT f.title AS film, fe.name AS festival, ed.year, coalesce(array_agg(a.name ORDER BY a.name) FILTER (WHERE a.id IS NOT NULL), '{}') AS awards
-         FROM festival_entry en JOIN film f ON f.id = en.film_id JOIN cohort c ON c.id = f.cohort_id
+         FROM festival_entry en JOIN film f ON f.id = en.film_id
          JOIN festival_edition ed ON ed.id = en.edition_id JOIN festival fe ON fe.id = ed.festival_id
          LEFT JOIN award a ON a.entry_id = en.id
-        WHERE en.status = 'SELECTED'
-          AND coalesce(ed.start_date, make_date(ed.year, 1, 1)) <= $2::date AND coalesce(ed.end_date, ed.start_date, make_date(ed.year, 12, 31)) >= $1::date
-          AND ($3::uuid IS NULL OR c.programme_id = $3::uuid)
+        WHERE en.status = 'SELECTED' AND ${editionOverlapsPeriod('ed', SCOPE)} AND ${filmInProgramme('en.film_id', SCOPE)}
         GROUP BY f.title, fe.name, ed.year ORDER BY f.title, fe.name`,
       params,
     );

@@ -27,17 +27,27 @@ export class DatasetExportService {
   ) {}
 
   async export(dataset: ExportDataset, format: ExportFormat, from: string | null, to: string | null): Promise<ExportFile> {
-    const built = await this.build(dataset, format, from, to);
+    const built = await this.build(dataset, format, from, to, null);
     const key = `exports/${randomUUID()}.${format.toLowerCase()}`;
     await this.storage.put(key, built.body, built.contentType, built.body.length);
     return { fileName: built.fileName, url: await this.storage.signedGetUrl(key, 900, built.fileName), rows: built.rows };
   }
 
-  private async build(dataset: ExportDataset, format: ExportFormat, from: string | null, to: string | null): Promise<BuiltExport> {
+  private async build(
+    dataset: ExportDataset,
+    format: ExportFormat,
+    from: string | null,
+    to: string | null,
+    programmeId: string | null,
+  ): Promise<BuiltExport> {
     const { headers, sql } = DATASETS[dataset];
     // The outer select names every column after its header: unnamed expressions would otherwise share a name.
     const columns = headers.map((h) => `"${h}"`).join(', ');
-    const records: Record<string, unknown>[] = await this.dataSource.query(`SELECT * FROM (${sql}) AS dataset(${columns})`, [from, to]);
+    const records: Record<string, unknown>[] = await this.dataSource.query(`SELECT * FROM (${sql}) AS dataset(${columns})`, [
+      from,
+      to,
+      programmeId,
+    ]);
     const rows = records.map((record) =>
       Object.values(record).map((v) => (v === null || v === undefined ? null : typeof v === 'number' ? v : String(v))),
     );
