@@ -3,8 +3,10 @@ import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import { parseCsv } from '#core';
 import { JobQueue } from '#queue';
+import { DatasetExportService } from '#reports';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { TestApi } from './support/api.js';
 import { uploadFinalCut } from './support/films.js';
@@ -420,6 +422,73 @@ describe('impact report', () => {
       expect(await screeningsHeld('2018-01-01', '2018-01-31')).toBe(1);
       expect(await exportedTitles('2017-12-31', '2017-12-31')).toEqual(['Veillée']);
       expect(await screeningsHeld('2017-12-31', '2017-12-31')).toBe(1);
+    });
+
+    it('renders a dataset export in the worker, once, with its rows and a download link', async () => {
+      const request =
+        'mutation ($d: ExportDataset!, $f: ExportFormat!, $from: Date!, $to: Date!, $p: ID) { requestDatasetExport(dataset: $d, format: $f, from: $from, to: $to, programmeId: $p) { id kind dataset format status } }';
+      const rendered = async (variables: Record<string, unknown>): Promise<{ rowCount: number; body: Buffer }> => {
+        const { requestDatasetExport } = await gql<{ requestDatasetExport: { id: string; status: string; kind: string } }>(
+          request,
+          variables,
+        );
+        expect(requestDatasetExport).toMatchObject({ status: 'PENDING', kind: 'DATASET_EXPORT' });
+        const job = await worker.get(JobQueue).raw.getJob(`export:${requestDatasetExport.id}`);
+        await expect(job!.finished()).resolves.toMatchObject({ status: 'done' });
+        const { reportDocument } = await gql<{ reportDocument: { status: string; rowCount: number; downloadUrl: string } }>(
+          'query ($id: ID!) { reportDocument(id: $id) { status progress rowCount downloadUrl } }',
+          { id: requestDatasetExport.id },
+        );
+        expect(reportDocument).toMatchObject({ status: 'READY', progress: 100 });
+        // A second run of the same job (a retry after a crash) finds the file made and leaves it.
+        await expect(worker.get(DatasetExportService).render(requestDatasetExport.id, async () => {})).resolves.toEqual({
+          status: 'skipped',
+          reason: 'already rendered',
+        });
+        const download = await fetch(reportDocument.downloadUrl);
+        expect(download.headers.get('content-disposition')).toContain(`${String(variables.d).toLowerCase().replace(/_/g, '-')}-`);
+        return { rowCount: reportDocument.rowCount, body: Buffer.from(await download.arrayBuffer()) };
+      };
+
+      const screenings = await rendered({ d: 'SCREENINGS', f: 'CSV', from: '2017-01-01', to: '2017-12-31' });
+      expect(screenings.rowCount).toBe(2);
+      expect(titles(screenings.body.toString('utf8'))).toEqual(['Réveillon', 'Veillée']);
+
+      // One programme's films only: the other programme's entry at Clap Ivoire is left out.
+      const entries = await rendered({ d: 'FESTIVAL_ENTRIES', f: 'XLSX', from: '2019-01-01', to: '2019-12-31', p: programmeP });
+      expect(entries.rowCount).toBe(3);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(entries.body as unknown as ArrayBuffer);
+      expect(book.getWorksheet('FESTIVAL_ENTRIES')!.rowCount).toBe(1 + 3);
+    });
+
+    it('ends an export FAILED, with its error kept, when its last try fails', async () => {
+      const db = api.app.get(DataSource);
+      // The programme was deleted between the request and the rendering.
+      const [{ id }] = await db.query(
+        `INSERT INTO report_document (kind, dataset, format, language, period_from, period_to, programme_id)
+         VALUES ('DATASET_EXPORT', 'FILMS', 'CSV', 'EN', '2017-01-01', '2017-12-31', gen_random_uuid()) RETURNING id`,
+      );
+      const queue = worker.get(JobQueue);
+      const jobId = await queue.add('reports.render-export', { documentId: id }, { jobId: `export:${id}`, attempts: 1 });
+      expect(jobId).toBe(`export:${id}`);
+      await expect((await queue.raw.getJob(jobId))!.finished()).rejects.toThrow('No programme');
+      // The final-failure hook runs on the queue's failed event, just after the job settles.
+      const status = async () => (await db.query('SELECT status, failure_reason FROM report_document WHERE id = $1', [id]))[0];
+      for (let i = 0; i < 50 && (await status()).status === 'PENDING'; i += 1) await new Promise((r) => setTimeout(r, 50));
+      expect(await status()).toEqual({ status: 'FAILED', failure_reason: expect.stringContaining('No programme') });
+    });
+
+    it('refuses a CSV impact report, an export period that ends before it starts and callers other than managers', async () => {
+      const impactCsv = 'mutation { requestImpactReportDocument(from: "2017-01-01", to: "2017-12-31", format: CSV) { id } }';
+      expect(await api.errorCode(impactCsv, {}, admin)).toBe('BAD_USER_INPUT');
+      const backwards = 'mutation { requestDatasetExport(dataset: FILMS, format: CSV, from: "2017-12-31", to: "2017-01-01") { id } }';
+      expect(await api.errorCode(backwards, {}, admin)).toBe('BAD_USER_INPUT');
+      const unknownProgramme = `mutation { requestDatasetExport(dataset: FILMS, format: CSV, from: "2017-01-01", to: "2017-12-31", programmeId: "${randomUUID()}") { id } }`;
+      expect(await api.errorCode(unknownProgramme, {}, admin)).toBe('NOT_FOUND');
+      const trainer = await people.account('TRAINER');
+      const fine = 'mutation { requestDatasetExport(dataset: FILMS, format: CSV, from: "2017-01-01", to: "2017-12-31") { id } }';
+      expect(await api.errorCode(fine, {}, trainer.token)).toBe('FORBIDDEN');
     });
   });
 });

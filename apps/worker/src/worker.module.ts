@@ -4,7 +4,7 @@ import { PeopleModule, PurgeExpiredInvitationsJob } from '#people';
 import { IssueCertificateJob, ReconcileCertificatesJob, TrainingModule } from '#training';
 import { ExpireUploadsJob, FilmsModule, ProcessAssetJob } from '#films';
 import { ScreeningsModule, SendRemindersJob } from '#screenings';
-import { RenderReportDocumentJob, ReportsModule } from '#reports';
+import { RenderDatasetExportJob, RenderReportDocumentJob, ReportsModule } from '#reports';
 import { JOB_HANDLERS, JobDispatcher, JobQueue, QueueModule, type JobHandler } from '#queue';
 import { WorkerHealthServer } from './worker-health.server.js';
 
@@ -46,6 +46,7 @@ class RepeatingJobs implements OnApplicationBootstrap {
         ExpireUploadsJob,
         SendRemindersJob,
         RenderReportDocumentJob,
+        RenderDatasetExportJob,
       ],
       useFactory: (...handlers: JobHandler[]) => handlers,
     },

@@ -3,6 +3,7 @@ export * from './exports/dataset-export.service.js';
 export * from './exports/export-dataset.enum.js';
 export * from './exports/export-file.model.js';
 export * from './impact-report.model.js';
+export * from './jobs/render-dataset-export.job.js';
 export * from './jobs/render-report-document.job.js';
 export * from './report-document.entity.js';
 export * from './report-scope.js';

@@ -9,6 +9,7 @@ import { ReportDocumentsService } from './documents/report-documents.service.js'
 import { DatasetExportResolver } from './exports/dataset-export.resolver.js';
 import { DatasetExportService } from './exports/dataset-export.service.js';
 import { ImpactReportFieldsResolver } from './impact-report-fields.resolver.js';
+import { RenderDatasetExportJob } from './jobs/render-dataset-export.job.js';
 import { RenderReportDocumentJob } from './jobs/render-report-document.job.js';
 import { ReportDocument } from './report-document.entity.js';
 import { ReportsResolver } from './reports.resolver.js';
@@ -27,8 +28,8 @@ export const REPORTS_RESOLVERS = [
 /** The impact figures (SQL aggregates over the other domains' tables), their documents and the dataset exports. */
 @Module({
   imports: [TypeOrmModule.forFeature(REPORTS_ENTITIES), FundingModule, StorageModule, QueueModule],
-  providers: [ReportsService, ReportDocumentsService, DatasetExportService, RenderReportDocumentJob],
-  exports: [FundingModule, ReportsService, ReportDocumentsService, DatasetExportService, RenderReportDocumentJob],
+  providers: [ReportsService, ReportDocumentsService, DatasetExportService, RenderReportDocumentJob, RenderDatasetExportJob],
+  exports: [FundingModule, ReportsService, ReportDocumentsService, DatasetExportService, RenderReportDocumentJob, RenderDatasetExportJob],
 })
 export class ReportsModule {}
 

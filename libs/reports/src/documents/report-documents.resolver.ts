@@ -22,7 +22,7 @@ export class ReportDocumentsResolver {
   }
 
   @Roles(...MANAGERS)
-  @Query(() => ReportDocument, { nullable: true })
+  @Query(() => ReportDocument, { nullable: true, description: 'An impact report document or a dataset export' })
   reportDocument(@CurrentActor() actor: Actor, @IdArg('id') id: string) {
     return this.service.get(actor, id);
   }

@@ -5,8 +5,9 @@ import { JobQueue, type JobOutcome } from '#queue';
 import { FundingService } from '#funding';
 import { StorageService } from '#storage';
 import { DataSource } from 'typeorm';
+import { exportFileName } from '../exports/dataset-export.service.js';
 import { FILE_TYPES } from '../file-types.js';
-import { DocumentFormat, DocumentLanguage, DocumentStatus, ReportDocument } from '../report-document.entity.js';
+import { DocumentFormat, DocumentKind, DocumentLanguage, DocumentStatus, ReportDocument } from '../report-document.entity.js';
 import { editionOverlapsPeriod, filmInProgramme, screeningInPeriod, screeningInProgramme, type Scope } from '../report-scope.js';
 import { reportsError } from '../reports.errors.js';
 import { ReportsService } from '../reports.service.js';
@@ -33,10 +34,16 @@ export class ReportDocumentsService {
     actor: Actor,
     input: { from: string; to: string; programmeId: string | null; format: DocumentFormat; language: DocumentLanguage },
   ): Promise<ReportDocument> {
+    if (input.format === DocumentFormat.CSV)
+      throw reportsError(
+        'UNSUPPORTED_FORMAT',
+        'An impact report renders as PDF or XLSX; CSV is for dataset exports (requestDatasetExport)',
+      );
     await this.reports.checkScope(input.from, input.to, input.programmeId);
     const documents = this.dataSource.getRepository(ReportDocument);
     const document = await documents.save(
       documents.create({
+        kind: DocumentKind.IMPACT_REPORT,
         format: input.format,
         language: input.language,
         periodFrom: input.from,
@@ -58,14 +65,17 @@ export class ReportDocumentsService {
 
   downloadUrl(document: ReportDocument): Promise<string> | null {
     if (document.status !== DocumentStatus.READY || !document.objectKey) return null;
-    const name = `impact-${document.periodFrom}-${document.periodTo}${FILE_TYPES[document.format].extension}`;
-    return this.storage.signedGetUrl(document.objectKey, 900, name);
+    const base =
+      document.kind === DocumentKind.DATASET_EXPORT && document.dataset
+        ? exportFileName(document.dataset, document.periodFrom, document.periodTo)
+        : `impact-${document.periodFrom}-${document.periodTo}`;
+    return this.storage.signedGetUrl(document.objectKey, 900, `${base}${FILE_TYPES[document.format].extension}`);
   }
 
   /** The worker's part: gather the figures, render, store under a key derived from the document id. */
   async render(documentId: string, progress: (percent: number) => Promise<void>): Promise<JobOutcome> {
     const documents = this.dataSource.getRepository(ReportDocument);
-    const document = await documents.findOneBy({ id: documentId });
+    const document = await documents.findOneBy({ id: documentId, kind: DocumentKind.IMPACT_REPORT });
     if (!document) return { status: 'skipped', reason: 'the document request no longer exists' };
     if (document.status === DocumentStatus.READY) return { status: 'skipped', reason: 'already rendered' };
     const content = await this.content(document);
@@ -79,6 +89,7 @@ export class ReportDocumentsService {
     return { status: 'done', detail: { bytes: bytes.length } };
   }
 
+  /** Ends a document (report or export) FAILED with its error, once its job has no retry left. */
   async markFailed(documentId: string, error: string): Promise<void> {
     await this.dataSource
       .getRepository(ReportDocument)
