@@ -4,7 +4,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   moduleNameMapper: {
-    '^#(core|access|storage|queue|people|identity|training|films|upload-client|festivals|screenings|calendar|reports|funding|report-documents)$':
+    '^#(core|access|storage|queue|people|identity|training|films|upload-client|festivals|screenings|calendar|reports|funding)$':
       '<rootDir>/libs/$1/src/index.ts',
     '^#migrations$': '<rootDir>/migrations/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -6,6 +6,7 @@ import { FestivalsAndScreenings1795932776884 } from './1795932776884-FestivalsAn
 import { Notifications1795933132805 } from './1795933132805-Notifications.js';
 import { Funding1795934317602 } from './1795934317602-Funding.js';
 import { ReportDocuments1795934639465 } from './1795934639465-ReportDocuments.js';
+import { DatasetExportDocuments1795945130202 } from './1795945130202-DatasetExportDocuments.js';
 
 export const MIGRATIONS = [
   Foundation1795928879969,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Notifications1795933132805,
   Funding1795934317602,
   ReportDocuments1795934639465,
+  DatasetExportDocuments1795945130202,
 ];

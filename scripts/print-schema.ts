@@ -20,7 +20,6 @@ import { SCREENINGS_RESOLVERS } from '#screenings';
 import { CALENDAR_RESOLVERS } from '#calendar';
 import { REPORTS_RESOLVERS } from '#reports';
 import { FUNDING_RESOLVERS } from '#funding';
-import { REPORT_DOCUMENTS_RESOLVERS } from '#report-documents';
 import { GRAPH_RESOLVERS } from '../apps/api/src/graph/graph.module.js';
 
 export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
@@ -41,7 +40,6 @@ async function printedSchema(): Promise<string> {
           ...CALENDAR_RESOLVERS,
           ...REPORTS_RESOLVERS,
           ...FUNDING_RESOLVERS,
-          ...REPORT_DOCUMENTS_RESOLVERS,
           ...GRAPH_RESOLVERS,
         ],
         [CalendarDate],

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
+import { parseCsv } from '#core';
 import { JobQueue } from '#queue';
+import { DatasetExportService } from '#reports';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { TestApi } from './support/api.js';
 import { uploadFinalCut } from './support/films.js';
@@ -26,6 +29,7 @@ describe('impact report', () => {
   let people: PeopleFactory;
   let admin: string;
   let programmeP: string;
+  let screenedFilm: string;
 
   const gql = <T>(query: string, variables: Record<string, unknown>) => api.ok<T>(query, variables, admin);
   const film = async (cohortId: string, director: string, title: string, stage: string): Promise<string> => {
@@ -144,6 +148,7 @@ describe('impact report', () => {
     const fa2 = await film(cohortA, f2, 'Au bord du fleuve', 'EDITING');
     const fc1 = await film(cohortC, f6, 'Filles des sables', 'FINAL_CUT');
     const fb1 = await film(cohortB, f5, 'Orpaillage', 'FINAL_CUT');
+    screenedFilm = fa1;
     await uploadFinalCut(api, worker, admin, fa1);
     await uploadFinalCut(api, worker, admin, fc1);
 
@@ -372,5 +377,118 @@ describe('impact report', () => {
     const trainer = await people.account('TRAINER');
     expect(await api.errorCode(REPORT, { from: '2019-01-01', to: '2019-12-31' }, trainer.token)).toBe('FORBIDDEN');
     expect(await api.errorCode(REPORT, { from: '2019-12-31', to: '2019-01-01' }, admin)).toBe('BAD_USER_INPUT');
+  });
+  describe('a screening around midnight at a venue east of UTC (Niamey, UTC+1)', () => {
+    // 2017 and January 2018: no other test file holds screenings in those months.
+    const titles = (csv: string): string[] =>
+      parseCsv(csv)
+        .rows.filter((row) => row.values.status === 'HELD')
+        .map((row) => row.values.title)
+        .sort();
+    const exportedTitles = async (from: string, to: string): Promise<string[]> => {
+      const { exportDataset } = await gql<{ exportDataset: { url: string } }>(
+        'mutation ($from: Date, $to: Date) { exportDataset(dataset: SCREENINGS, format: CSV, from: $from, to: $to) { url } }',
+        { from, to },
+      );
+      return titles(await (await fetch(exportDataset.url)).text());
+    };
+    const screeningsHeld = async (from: string, to: string): Promise<number> =>
+      (await gql<{ impactReport: { screeningsHeld: number } }>(REPORT, { from, to })).impactReport.screeningsHeld;
+
+    beforeAll(async () => {
+      // A venue per screening: two of them overlap in time.
+      const at = async (title: string, startsAt: string, endsAt: string) => {
+        const { createVenue } = await gql<{ createVenue: { id: string; timeZone: string } }>(
+          'mutation { createVenue(input: { name: "Centre culturel", city: "Niamey", region: "Niamey", country: "NE" }) { id timeZone } }',
+          {},
+        );
+        expect(createVenue.timeZone).toBe('Africa/Niamey');
+        await heldScreening({ title, venueId: createVenue.id, startsAt, endsAt, filmIds: [screenedFilm] });
+      };
+      // 21:00 on 31 December 2016 in Niamey, running past midnight: a 2016 screening, although it ends in 2017.
+      await at('Saint-Sylvestre', '2016-12-31T20:00:00Z', '2017-01-01T02:00:00Z');
+      // 00:30 on 1 January 2017 in Niamey, still 2016 in UTC.
+      await at('Réveillon', '2016-12-31T23:30:00Z', '2017-01-01T01:30:00Z');
+      // 23:30 on 31 December 2017 in Niamey: late on the last day of the period.
+      await at('Veillée', '2017-12-31T22:30:00Z', '2018-01-01T00:30:00Z');
+      // 00:30 on 1 January 2018 in Niamey, still 2017 in UTC: not in 2017.
+      await at('Minuit', '2017-12-31T23:30:00Z', '2018-01-01T01:30:00Z');
+    });
+
+    it('is counted by the local day it starts on, the same by the report and by the export', async () => {
+      expect(await exportedTitles('2017-01-01', '2017-12-31')).toEqual(['Réveillon', 'Veillée']);
+      expect(await screeningsHeld('2017-01-01', '2017-12-31')).toBe(2);
+      expect(await exportedTitles('2018-01-01', '2018-01-31')).toEqual(['Minuit']);
+      expect(await screeningsHeld('2018-01-01', '2018-01-31')).toBe(1);
+      expect(await exportedTitles('2017-12-31', '2017-12-31')).toEqual(['Veillée']);
+      expect(await screeningsHeld('2017-12-31', '2017-12-31')).toBe(1);
+    });
+
+    it('renders a dataset export in the worker, once, with its rows and a download link', async () => {
+      const request =
+        'mutation ($d: ExportDataset!, $f: ExportFormat!, $from: Date!, $to: Date!, $p: ID) { requestDatasetExport(dataset: $d, format: $f, from: $from, to: $to, programmeId: $p) { id kind dataset format status } }';
+      const rendered = async (variables: Record<string, unknown>): Promise<{ rowCount: number; body: Buffer }> => {
+        const { requestDatasetExport } = await gql<{ requestDatasetExport: { id: string; status: string; kind: string } }>(
+          request,
+          variables,
+        );
+        expect(requestDatasetExport).toMatchObject({ status: 'PENDING', kind: 'DATASET_EXPORT' });
+        const job = await worker.get(JobQueue).getJob('reports.render-export', `export:${requestDatasetExport.id}`);
+        await expect(job!.finished()).resolves.toMatchObject({ status: 'done' });
+        const { reportDocument } = await gql<{ reportDocument: { status: string; rowCount: number; downloadUrl: string } }>(
+          'query ($id: ID!) { reportDocument(id: $id) { status progress rowCount downloadUrl } }',
+          { id: requestDatasetExport.id },
+        );
+        expect(reportDocument).toMatchObject({ status: 'READY', progress: 100 });
+        // A second run of the same job (a retry after a crash) finds the file made and leaves it.
+        await expect(worker.get(DatasetExportService).render(requestDatasetExport.id, async () => {})).resolves.toEqual({
+          status: 'skipped',
+          reason: 'already rendered',
+        });
+        const download = await fetch(reportDocument.downloadUrl);
+        expect(download.headers.get('content-disposition')).toContain(`${String(variables.d).toLowerCase().replace(/_/g, '-')}-`);
+        return { rowCount: reportDocument.rowCount, body: Buffer.from(await download.arrayBuffer()) };
+      };
+
+      const screenings = await rendered({ d: 'SCREENINGS', f: 'CSV', from: '2017-01-01', to: '2017-12-31' });
+      expect(screenings.rowCount).toBe(2);
+      expect(titles(screenings.body.toString('utf8'))).toEqual(['Réveillon', 'Veillée']);
+
+      // One programme's films only: the other programme's entry at Clap Ivoire is left out.
+      const entries = await rendered({ d: 'FESTIVAL_ENTRIES', f: 'XLSX', from: '2019-01-01', to: '2019-12-31', p: programmeP });
+      expect(entries.rowCount).toBe(3);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(entries.body as unknown as ArrayBuffer);
+      expect(book.getWorksheet('FESTIVAL_ENTRIES')!.rowCount).toBe(1 + 3);
+    });
+
+    it('ends an export FAILED, with its error kept, when its last try fails', async () => {
+      const db = api.app.get(DataSource);
+      // The programme was deleted between the request and the rendering.
+      const [{ id }] = await db.query(
+        `INSERT INTO report_document (kind, dataset, format, language, period_from, period_to, programme_id)
+         VALUES ('DATASET_EXPORT', 'FILMS', 'CSV', 'EN', '2017-01-01', '2017-12-31', gen_random_uuid()) RETURNING id`,
+      );
+      const queue = worker.get(JobQueue);
+      const jobId = await queue.add('reports.render-export', { documentId: id }, { jobId: `export:${id}`, attempts: 1 });
+      expect(jobId).toBe(`export:${id}`);
+      await expect((await queue.getJob('reports.render-export', jobId))!.finished()).rejects.toThrow('No programme');
+      // The final-failure hook runs on the queue's failed event, just after the job settles.
+      const status = async () => (await db.query('SELECT status, failure_reason FROM report_document WHERE id = $1', [id]))[0];
+      for (let i = 0; i < 50 && (await status()).status === 'PENDING'; i += 1) await new Promise((r) => setTimeout(r, 50));
+      expect(await status()).toEqual({ status: 'FAILED', failure_reason: expect.stringContaining('No programme') });
+    });
+
+    it('refuses a CSV impact report, an export period that ends before it starts and callers other than managers', async () => {
+      const impactCsv = 'mutation { requestImpactReportDocument(from: "2017-01-01", to: "2017-12-31", format: CSV) { id } }';
+      expect(await api.errorCode(impactCsv, {}, admin)).toBe('BAD_USER_INPUT');
+      const backwards = 'mutation { requestDatasetExport(dataset: FILMS, format: CSV, from: "2017-12-31", to: "2017-01-01") { id } }';
+      expect(await api.errorCode(backwards, {}, admin)).toBe('BAD_USER_INPUT');
+      const unknownProgramme = `mutation { requestDatasetExport(dataset: FILMS, format: CSV, from: "2017-01-01", to: "2017-12-31", programmeId: "${randomUUID()}") { id } }`;
+      expect(await api.errorCode(unknownProgramme, {}, admin)).toBe('NOT_FOUND');
+      const trainer = await people.account('TRAINER');
+      const fine = 'mutation { requestDatasetExport(dataset: FILMS, format: CSV, from: "2017-01-01", to: "2017-12-31") { id } }';
+      expect(await api.errorCode(fine, {}, trainer.token)).toBe('FORBIDDEN');
+    });
   });
 });

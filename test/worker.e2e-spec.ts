@@ -113,6 +113,7 @@ describe('the worker', () => {
       'films.expire-uploads': {},
       'screenings.send-reminders': {},
       'reports.render-document': { documentId: randomUUID() },
+      'reports.render-export': { documentId: randomUUID() },
     };
     const foundOn: Record<string, QueueName[]> = {};
     for (const name of JOB_NAMES) {

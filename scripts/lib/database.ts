@@ -10,7 +10,7 @@ import { FESTIVALS_ENTITIES } from '#festivals';
 import { SCREENINGS_ENTITIES } from '#screenings';
 import { CALENDAR_ENTITIES } from '#calendar';
 import { FUNDING_ENTITIES } from '#funding';
-import { REPORT_DOCUMENTS_ENTITIES } from '#report-documents';
+import { REPORTS_ENTITIES } from '#reports';
 import { DataSource } from 'typeorm';
 import { createDatabase, dropDatabase, startEmbeddedPostgres } from './services.js';
 
@@ -24,7 +24,7 @@ export const ALL_ENTITIES = [
   ...SCREENINGS_ENTITIES,
   ...CALENDAR_ENTITIES,
   ...FUNDING_ENTITIES,
-  ...REPORT_DOCUMENTS_ENTITIES,
+  ...REPORTS_ENTITIES,
 ];
 
 export const DATA_DIR = join(process.cwd(), '.data');

@@ -14,7 +14,6 @@ import { ScreeningsApiModule } from '#screenings';
 import { CalendarApiModule } from '#calendar';
 import { ReportsApiModule } from '#reports';
 import { FundingApiModule } from '#funding';
-import { ReportDocumentsApiModule } from '#report-documents';
 import { ApiGraphqlModule } from './graph/graphql.module.js';
 import { GraphModule } from './graph/graph.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -39,7 +38,6 @@ import { HealthController } from './health/health.controller.js';
     CalendarApiModule,
     ReportsApiModule,
     FundingApiModule,
-    ReportDocumentsApiModule,
     GraphModule,
   ],
   controllers: [HealthController],

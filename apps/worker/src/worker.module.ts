@@ -5,7 +5,7 @@ import { PeopleModule } from '#people';
 import { IssueCertificateJob, ReconcileCertificatesJob, TrainingModule } from '#training';
 import { ExpireUploadsJob, FilmsModule, ProcessAssetJob } from '#films';
 import { ScreeningsModule, SendRemindersJob } from '#screenings';
-import { RenderReportDocumentJob, ReportDocumentsModule } from '#report-documents';
+import { RenderDatasetExportJob, RenderReportDocumentJob, ReportsModule } from '#reports';
 import { JOB_HANDLERS, JobDispatcher, JobQueue, QueueModule, retireLegacyQueue, type JobHandler } from '#queue';
 import { WorkerHealthServer } from './worker-health.server.js';
 
@@ -42,7 +42,7 @@ class RepeatingJobs implements OnApplicationBootstrap {
     TrainingModule,
     FilmsModule,
     ScreeningsModule,
-    ReportDocumentsModule,
+    ReportsModule,
   ],
   providers: [
     JobDispatcher,
@@ -56,6 +56,7 @@ class RepeatingJobs implements OnApplicationBootstrap {
         ExpireUploadsJob,
         SendRemindersJob,
         RenderReportDocumentJob,
+        RenderDatasetExportJob,
       ],
       useFactory: (...handlers: JobHandler[]) => handlers,
     },

@@ -1,14 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { FUNDING_ENTITIES } from './funding.entities.js';
-import { FundingResolver, ImpactFundingResolver } from './funding.resolver.js';
+import { FUNDING_ENTITIES } from './entities/index.js';
+import { GrantFieldsResolver } from './funding-fields.resolver.js';
+import { FundingLoaders } from './funding.loaders.js';
+import { FundingResolver } from './funding.resolver.js';
 import { FundingService } from './funding.service.js';
 
-export const FUNDING_RESOLVERS = [FundingResolver, ImpactFundingResolver];
+export const FUNDING_RESOLVERS = [FundingResolver, GrantFieldsResolver];
 
+/** Funders, grants and their loaders, for the API and for the libraries that report on them. */
 @Module({
   imports: [TypeOrmModule.forFeature(FUNDING_ENTITIES)],
-  providers: [FundingService, ...FUNDING_RESOLVERS],
-  exports: [FundingService],
+  providers: [FundingService, FundingLoaders],
+  exports: [FundingService, FundingLoaders],
 })
+export class FundingModule {}
+
+@Module({ imports: [FundingModule], providers: FUNDING_RESOLVERS, exports: [FundingModule] })
 export class FundingApiModule {}

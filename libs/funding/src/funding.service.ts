@@ -1,23 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { domainErrors, localDate } from '#core';
-import { DataSource, In } from 'typeorm';
-import {
-  CreateFunderInput,
-  CreateGrantInput,
-  Funder,
-  Grant,
-  GrantProgramme,
-  type FunderAmount,
-  type ReportingDeadline,
-} from './funding.entities.js';
+import { localDate } from '#core';
+import { DataSource, In, QueryFailedError } from 'typeorm';
+import type { CreateFunderInput, CreateGrantInput } from './dto/funding.inputs.js';
+import { Funder, Grant, GrantProgramme } from './entities/index.js';
+import { fundingError } from './funding.errors.js';
+import type { FunderAmount, ReportingDeadline } from './funding.models.js';
 
-const fundingError = domainErrors({
-  FUNDER_NOT_FOUND: 'NOT_FOUND',
-  PROGRAMME_NOT_FOUND: 'NOT_FOUND',
-  FUNDER_EXISTS: 'CONFLICT',
-  INVALID_DATES: 'BAD_USER_INPUT',
-} as const);
+/** PostgreSQL's unique_violation. */
+const UNIQUE_VIOLATION = '23505';
+
+/** The most days ahead `upcomingReporting` looks: ten years covers any grant. */
+const MAX_REPORTING_DAYS = 3650;
 
 /** Funders, their grants and the reporting dates they set. */
 @Injectable()
@@ -30,9 +24,16 @@ export class FundingService {
 
   async createFunder(input: CreateFunderInput): Promise<Funder> {
     const name = input.name.trim();
-    if (await this.dataSource.getRepository(Funder).existsBy({ name })) throw fundingError('FUNDER_EXISTS', `${name} is already a funder`);
     const funders = this.dataSource.getRepository(Funder);
-    return funders.save(funders.create({ name, kind: input.kind }));
+    const exists = () => fundingError('FUNDER_EXISTS', `${name} is already a funder: choose another name or use the existing funder`);
+    if (await funders.existsBy({ name })) throw exists();
+    try {
+      return await funders.save(funders.create({ name, kind: input.kind }));
+    } catch (error) {
+      // Two requests for the same name can both pass the look-up; the unique index lets only one insert through.
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) throw exists();
+      throw error;
+    }
   }
 
   listGrants(funderId?: string): Promise<Grant[]> {
@@ -67,8 +68,9 @@ export class FundingService {
     });
   }
 
-  /** Reports due from today (Bamako time) on, soonest first. */
+  /** Reports due from today (Bamako time) to `days` days ahead (0 to 3650), soonest first. */
   async upcomingReporting(days: number): Promise<ReportingDeadline[]> {
+    days = Math.max(0, Math.min(days, MAX_REPORTING_DAYS));
     const today = localDate(new Date(), 'Africa/Bamako');
     const rows: { grant_id: string; due_on: string }[] = await this.dataSource.query(
       `SELECT g.id AS grant_id, d::date::text AS due_on FROM "grant" g, unnest(g.reporting_due_dates) d

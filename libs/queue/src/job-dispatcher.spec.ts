@@ -8,7 +8,8 @@ const expire: JobHandler = { jobName: 'films.expire-uploads', handle: async () =
 const reconcile: JobHandler = { jobName: 'training.reconcile-certificates', handle: async () => ({ status: 'done' }) };
 const remind: JobHandler = { jobName: 'screenings.send-reminders', handle: async () => ({ status: 'done' }) };
 const render: JobHandler = { jobName: 'reports.render-document', handle: async () => ({ status: 'done' }) };
-const others = [certificate, reconcile, process, expire, remind, render];
+const renderExport: JobHandler = { jobName: 'reports.render-export', handle: async () => ({ status: 'done' }) };
+const others = [certificate, reconcile, process, expire, remind, render, renderExport];
 
 describe('indexHandlers', () => {
   it('maps each job name to its one handler', () => {

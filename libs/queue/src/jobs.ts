@@ -17,6 +17,8 @@ export interface JobPayloads {
   'screenings.send-reminders': Record<string, never>;
   /** Renders an impact report document (PDF or XLSX) and stores it. */
   'reports.render-document': { documentId: string };
+  /** Renders a requested dataset export (CSV or XLSX) and stores it. */
+  'reports.render-export': { documentId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -30,6 +32,7 @@ export const JOB_NAMES = [
   'films.expire-uploads',
   'screenings.send-reminders',
   'reports.render-document',
+  'reports.render-export',
 ] as const satisfies readonly JobName[];
 
 // Compile-time check that JOB_NAMES lists every JobName.
@@ -55,6 +58,7 @@ export const JOB_QUEUES = {
   'films.expire-uploads': 'housekeeping',
   'screenings.send-reminders': 'housekeeping',
   'reports.render-document': 'documents',
+  'reports.render-export': 'documents',
 } as const satisfies Record<JobName, QueueName>;
 
 /**

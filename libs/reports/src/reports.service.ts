@@ -1,21 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { domainErrors } from '#core';
 import { DataSource } from 'typeorm';
 import { ImpactReport, type CountByKey } from './impact-report.model.js';
+import {
+  cohortInProgramme,
+  cohortOverlapsPeriod,
+  editionOverlapsPeriod,
+  filmInProgramme,
+  screeningInPeriod,
+  screeningInProgramme,
+  sessionInPeriod,
+  type Scope,
+} from './report-scope.js';
+import { reportsError } from './reports.errors.js';
 
-const reportsError = domainErrors({ INVALID_PERIOD: 'BAD_USER_INPUT', PROGRAMME_NOT_FOUND: 'NOT_FOUND' } as const);
+/** The impact queries' scope: $1 and $2 are the period's first and last day, $3 the programme or null. */
+const SCOPE: Scope = { from: '$1', to: '$2', programme: '$3' };
 
-/** Cohorts active in the period ($1..$2), of one programme when $3 is set. */
+/** Cohorts active in the period, of the programme when one is given. */
 const ACTIVE_COHORTS = `
-  SELECT c.id FROM cohort c
-   WHERE (c.start_date IS NULL OR c.start_date <= $2::date)
-     AND (c.end_date IS NULL OR c.end_date >= $1::date)
-     AND ($3::uuid IS NULL OR c.programme_id = $3::uuid)`;
-
-/** Films of a programme ($3), or every film. */
-const PROGRAMME_FILMS = `
-  SELECT f.id FROM film f JOIN cohort c ON c.id = f.cohort_id WHERE $3::uuid IS NULL OR c.programme_id = $3::uuid`;
+  SELECT c.id FROM cohort c WHERE ${cohortOverlapsPeriod('c', SCOPE)} AND ${cohortInProgramme('c', SCOPE)}`;
 
 /**
  * The SQL aggregates of the impact report, by name; $1 and $2 are the period's first and last day, $3 the
@@ -30,8 +34,7 @@ export const IMPACT_QUERIES = {
   training: `
         WITH held AS (
           SELECT s.id FROM training_session s JOIN cohort c ON c.id = s.cohort_id
-           WHERE s.status = 'HELD' AND (s.starts_at AT TIME ZONE c.time_zone)::date BETWEEN $1::date AND $2::date
-             AND ($3::uuid IS NULL OR c.programme_id = $3::uuid))
+           WHERE s.status = 'HELD' AND ${sessionInPeriod('s', 'c', SCOPE)} AND ${cohortInProgramme('c', SCOPE)})
         SELECT (SELECT count(*) FROM held)::int AS held,
                count(*) FILTER (WHERE ar.status IN ('PRESENT', 'LATE'))::int AS attended,
                count(*)::int AS marks
@@ -45,9 +48,8 @@ export const IMPACT_QUERIES = {
             JOIN festival_edition ed ON ed.id = en.edition_id
             JOIN festival fe ON fe.id = ed.festival_id
            WHERE en.status <> 'DRAFT'
-             AND coalesce(ed.start_date, make_date(ed.year, 1, 1)) <= $2::date
-             AND coalesce(ed.end_date, ed.start_date, make_date(ed.year, 12, 31)) >= $1::date
-             AND en.film_id IN (${PROGRAMME_FILMS}))
+             AND ${editionOverlapsPeriod('ed', SCOPE)}
+             AND ${filmInProgramme('en.film_id', SCOPE)})
         SELECT count(*)::int AS entries,
                count(*) FILTER (WHERE status = 'SELECTED')::int AS selections,
                (SELECT count(*) FROM award a WHERE a.entry_id IN (SELECT id FROM entries))::int AS awards,
@@ -57,16 +59,14 @@ export const IMPACT_QUERIES = {
         SELECT CASE WHEN v.id IS NULL THEN 'ONLINE' ELSE coalesce(nullif(v.region, ''), 'UNKNOWN') END AS region, count(*)::int AS n
           FROM screening s LEFT JOIN venue v ON v.id = s.venue_id
          WHERE s.status = 'HELD'
-           AND (s.starts_at AT TIME ZONE coalesce(v.time_zone, 'Africa/Bamako'))::date BETWEEN $1::date AND $2::date
-           AND ($3::uuid IS NULL OR s.id IN (SELECT sf.screening_id FROM screening_film sf WHERE sf.film_id IN (${PROGRAMME_FILMS})))
+           AND ${screeningInPeriod('s', 'v', SCOPE)} AND ${screeningInProgramme('s.id', SCOPE)}
          GROUP BY 1 ORDER BY 2 DESC, 1`,
   screeningAttendance: `
         SELECT coalesce(sum(d.total), 0)::int AS total, coalesce(sum(d.female), 0)::int AS female,
                coalesce(sum(d.male), 0)::int AS male, coalesce(sum(d.under18), 0)::int AS under18
           FROM screening_day d JOIN screening s ON s.id = d.screening_id LEFT JOIN venue v ON v.id = s.venue_id
          WHERE s.status = 'HELD'
-           AND (s.starts_at AT TIME ZONE coalesce(v.time_zone, 'Africa/Bamako'))::date BETWEEN $1::date AND $2::date
-           AND ($3::uuid IS NULL OR s.id IN (SELECT sf.screening_id FROM screening_film sf WHERE sf.film_id IN (${PROGRAMME_FILMS})))`,
+           AND ${screeningInPeriod('s', 'v', SCOPE)} AND ${screeningInProgramme('s.id', SCOPE)}`,
 } as const;
 
 /**
@@ -77,11 +77,16 @@ export const IMPACT_QUERIES = {
 export class ReportsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async impactReport(from: string, to: string, programmeId: string | null): Promise<ImpactReport> {
+  /** Refuses a period that ends before it starts and a programme that does not exist. */
+  async checkScope(from: string, to: string, programmeId: string | null): Promise<void> {
     if (to < from) throw reportsError('INVALID_PERIOD', `The period ends (${to}) before it starts (${from})`);
     if (programmeId && !(await this.dataSource.query('SELECT 1 FROM programme WHERE id = $1', [programmeId])).length) {
       throw reportsError('PROGRAMME_NOT_FOUND', `No programme with id ${programmeId}`);
     }
+  }
+
+  async impactReport(from: string, to: string, programmeId: string | null): Promise<ImpactReport> {
+    await this.checkScope(from, to, programmeId);
     const params = [from, to, programmeId];
     const q = <T>(sql: string): Promise<T[]> => this.dataSource.query(sql, params);
 

@@ -1,10 +1,17 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { CalendarDate } from '#core';
+import { ExportDataset } from './exports/export-dataset.enum.js';
+
+export enum DocumentKind {
+  IMPACT_REPORT = 'IMPACT_REPORT',
+  DATASET_EXPORT = 'DATASET_EXPORT',
+}
 
 export enum DocumentFormat {
   PDF = 'PDF',
   XLSX = 'XLSX',
+  CSV = 'CSV',
 }
 
 export enum DocumentLanguage {
@@ -18,17 +25,30 @@ export enum DocumentStatus {
   FAILED = 'FAILED',
 }
 
+registerEnumType(DocumentKind, { name: 'DocumentKind' });
 registerEnumType(DocumentFormat, { name: 'DocumentFormat' });
 registerEnumType(DocumentLanguage, { name: 'DocumentLanguage' });
 registerEnumType(DocumentStatus, { name: 'DocumentStatus' });
 
-/** An impact report rendered as a document by the worker, downloadable once READY. */
+/**
+ * A file rendered by the worker and downloadable once READY: the impact report (PDF or XLSX) or a dataset
+ * export (CSV or XLSX) of a period.
+ */
 @ObjectType()
 @Entity()
+@Check('ck_report_document_dataset', `(kind = 'DATASET_EXPORT') = (dataset IS NOT NULL)`)
 export class ReportDocument {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  @Field(() => DocumentKind)
+  @Column({ type: 'enum', enum: DocumentKind, enumName: 'document_kind', default: DocumentKind.IMPACT_REPORT })
+  kind: DocumentKind;
+
+  @Field(() => ExportDataset, { nullable: true, description: 'The dataset of a DATASET_EXPORT' })
+  @Column({ type: 'enum', enum: ExportDataset, enumName: 'export_dataset', nullable: true })
+  dataset: ExportDataset | null;
 
   @Field(() => DocumentFormat)
   @Column({ type: 'enum', enum: DocumentFormat, enumName: 'document_format' })
@@ -60,6 +80,10 @@ export class ReportDocument {
 
   @Column('text', { nullable: true })
   objectKey: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Rows of a dataset export, once READY' })
+  @Column('int', { nullable: true })
+  rowCount: number | null;
 
   @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })

@@ -1,4 +1,4 @@
-import type { ImpactReport } from '#reports';
+import type { ImpactReport } from '../impact-report.model.js';
 
 /** Everything a rendered report shows, gathered once by the worker. */
 export interface ReportContent {

@@ -1,0 +1,9 @@
+import { domainErrors } from '#core';
+
+/** Every failure of the funding domain, with the API code clients receive for it. */
+export const fundingError = domainErrors({
+  FUNDER_NOT_FOUND: 'NOT_FOUND',
+  PROGRAMME_NOT_FOUND: 'NOT_FOUND',
+  FUNDER_EXISTS: 'CONFLICT',
+  INVALID_DATES: 'BAD_USER_INPUT',
+} as const);

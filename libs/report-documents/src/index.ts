@@ -1,2 +1,0 @@
-export * from './report-document.entity.js';
-export * from './report-documents.module.js';
