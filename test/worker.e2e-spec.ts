@@ -131,6 +131,7 @@ describe('the worker', () => {
       'films.expire-uploads': ['housekeeping'],
       'screenings.send-reminders': ['housekeeping'],
       'reports.render-document': ['documents'],
+      'reports.render-export': ['documents'],
     });
   });
 

@@ -7,7 +7,7 @@ describe('JOB_QUEUES', () => {
     ) as Record<QueueName, string[]>;
     expect(byQueue).toEqual({
       media: ['films.process-asset'],
-      documents: ['reports.render-document', 'training.issue-certificate'],
+      documents: ['reports.render-document', 'reports.render-export', 'training.issue-certificate'],
       housekeeping: [
         'films.expire-uploads',
         'people.purge-expired-invitations',
