@@ -13,4 +13,6 @@ export const identityError = domainErrors({
   EMAIL_TAKEN: 'CONFLICT',
   FELLOW_HAS_ACCOUNT: 'CONFLICT',
   WEAK_PASSWORD: 'BAD_USER_INPUT',
+  ROLE_NOT_ALLOWED: 'FORBIDDEN',
+  NO_ROLES_DECLARED: 'FORBIDDEN',
 } as const);

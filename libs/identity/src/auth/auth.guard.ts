@@ -1,7 +1,8 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { PUBLIC_KEY, requestOf, ROLES_KEY, type Actor, type Role } from '#core';
+import { identityError } from '../identity.errors.js';
 
 /** Loads the caller named by a token's subject; AccountsService provides it. */
 export interface ActorLoader {
@@ -34,9 +35,9 @@ export class AuthGuard implements CanActivate {
     if (isPublic) return true;
 
     request.actor = await this.authenticate(request.headers.authorization);
-    if (!roles) throw new ForbiddenException('This operation declares no roles, so nobody may call it');
+    if (!roles) throw identityError('NO_ROLES_DECLARED', 'This operation declares no roles, so nobody may call it');
     if (!roles.includes(request.actor.role)) {
-      throw new ForbiddenException(`This operation is for ${roles.join(', ')}; you are ${request.actor.role}`);
+      throw identityError('ROLE_NOT_ALLOWED', `This operation is for ${roles.join(', ')}; you are ${request.actor.role}`, { allowedRoles: roles });
     }
     return true;
   }
