@@ -37,7 +37,9 @@ export class AuthGuard implements CanActivate {
     request.actor = await this.authenticate(request.headers.authorization);
     if (!roles) throw identityError('NO_ROLES_DECLARED', 'This operation declares no roles, so nobody may call it');
     if (!roles.includes(request.actor.role)) {
-      throw identityError('ROLE_NOT_ALLOWED', `This operation is for ${roles.join(', ')}; you are ${request.actor.role}`, { allowedRoles: roles });
+      throw identityError('ROLE_NOT_ALLOWED', `This operation is for ${roles.join(', ')}; you are ${request.actor.role}`, {
+        allowedRoles: roles,
+      });
     }
     return true;
   }
