@@ -300,7 +300,7 @@ export async function seed(app: INestApplicationContext): Promise<boolean> {
     for (const [i, d] of days.entries()) {
       const total = counts[i];
       await screenings.recordAttendance(
-        { id: manager.id, role: Role.PROGRAMME_MANAGER, fellowId: null },
+        RequestContext.forActor(app.get(AccessService), { id: manager.id, role: Role.PROGRAMME_MANAGER, fellowId: null }),
         {
           screeningId: s.id,
           day: d,

@@ -1,5 +1,6 @@
 import { Mutation, Resolver } from '@nestjs/graphql';
-import { ALL_ROLES, CurrentActor, Roles, type Actor } from '#core';
+import { Ctx, type RequestContext } from '#access';
+import { ALL_ROLES, Roles } from '#core';
 import { CalendarService } from './calendar.service.js';
 
 @Resolver()
@@ -10,13 +11,13 @@ export class CalendarResolver {
   @Mutation(() => String, {
     description: 'A private iCalendar URL of your training sessions, shown once; issuing again revokes the old one',
   })
-  issueCalendarFeed(@CurrentActor() actor: Actor): Promise<string> {
-    return this.service.issue(actor);
+  issueCalendarFeed(@Ctx() ctx: RequestContext): Promise<string> {
+    return this.service.issue(ctx);
   }
 
   @Roles(...ALL_ROLES)
   @Mutation(() => Boolean, { description: 'Stops your calendar URL from working' })
-  revokeCalendarFeed(@CurrentActor() actor: Actor): Promise<boolean> {
-    return this.service.revoke(actor);
+  revokeCalendarFeed(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return this.service.revoke(ctx);
   }
 }

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isManager, Role, SETTINGS, type Actor, type Settings } from '#core';
+import type { RequestContext } from '#access';
+import { isManager, Role, SETTINGS, type Settings } from '#core';
 import { Cohort, User } from '#people';
 import { Screening, ScreeningStatus, Venue } from '#screenings';
 import { SessionStatus, TrainingSession } from '#training';
@@ -28,14 +29,14 @@ export class CalendarService {
   ) {}
 
   /** Issues the caller's feed URL; any earlier URL stops working. The URL is shown once. */
-  async issue(actor: Actor): Promise<string> {
+  async issue(ctx: RequestContext): Promise<string> {
     const token = randomBytes(24).toString('base64url');
-    await this.dataSource.getRepository(CalendarFeed).upsert({ userId: actor.id, tokenHash: hashToken(token) }, ['userId']);
+    await this.dataSource.getRepository(CalendarFeed).upsert({ userId: ctx.actor.id, tokenHash: hashToken(token) }, ['userId']);
     return `${this.settings.publicUrl}/calendar/${token}.ics`;
   }
 
-  async revoke(actor: Actor): Promise<boolean> {
-    const result = await this.dataSource.getRepository(CalendarFeed).delete({ userId: actor.id });
+  async revoke(ctx: RequestContext): Promise<boolean> {
+    const result = await this.dataSource.getRepository(CalendarFeed).delete({ userId: ctx.actor.id });
     return (result.affected ?? 0) > 0;
   }
 

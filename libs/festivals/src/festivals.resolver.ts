@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext } from '#access';
-import { ALL_ROLES, CurrentActor, IdArg, MANAGERS, Roles, type Actor } from '#core';
+import { ALL_ROLES, IdArg, MANAGERS, Roles } from '#core';
 import { CreateFestivalEditionInput, CreateFestivalEntryInput, CreateFestivalInput } from './dto/festivals.inputs.js';
 import { Award, EntryStatus, Festival, FestivalEdition, FestivalEntry } from './entities/index.js';
 import { FestivalsService } from './festivals.service.js';
@@ -44,7 +44,6 @@ export class FestivalsResolver {
     description: 'DRAFT -> SUBMITTED -> SELECTED or NOT_SELECTED; DRAFT or SUBMITTED -> WITHDRAWN; SUBMITTED or SELECTED -> DISQUALIFIED',
   })
   changeEntryStatus(
-    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('entryId') entryId: string,
     @Args('status', { type: () => EntryStatus }) status: EntryStatus,

@@ -1,7 +1,8 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, headerKey, isCalendarDate, parseCsv, type Actor } from '#core';
+import type { RequestContext } from '#access';
+import { DomainError, headerKey, isCalendarDate, parseCsv } from '#core';
 import { DataSource } from 'typeorm';
 import type { ScreeningAttendanceInput } from './dto/screenings.inputs.js';
 import { ScreeningsService } from './screenings.service.js';
@@ -46,7 +47,7 @@ export class AttendanceImportService {
     private readonly screenings: ScreeningsService,
   ) {}
 
-  async import(actor: Actor, csv: string): Promise<AttendanceImportResult> {
+  async import(ctx: RequestContext, csv: string): Promise<AttendanceImportResult> {
     const { headers, rows } = parseCsv(csv, headerKey);
     const column = (field: keyof typeof COLUMNS) => headers.find((h) => (COLUMNS[field] as readonly string[]).includes(h));
     const missing = (['screening', 'day', 'total'] as const).filter((f) => !column(f));
@@ -100,7 +101,7 @@ export class AttendanceImportService {
 
     return this.dataSource.transaction(async (manager) => {
       let recorded = 0;
-      for (const input of inputs) if (await this.screenings.storeAttendance(manager, actor, input)) recorded += 1;
+      for (const input of inputs) if (await this.screenings.storeAttendance(manager, ctx, input)) recorded += 1;
       return { recorded, unchanged: inputs.length - recorded, errors: [] };
     });
   }

@@ -1,6 +1,6 @@
 import { Args, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext } from '#access';
-import { ALL_ROLES, ConnectionType, CurrentActor, IdArg, MANAGERS, Roles, type Actor } from '#core';
+import { ALL_ROLES, ConnectionType, IdArg, MANAGERS, Roles } from '#core';
 import { CreateScreeningInput, CreateVenueInput, ScreeningAttendanceInput, ScreeningsArgs } from './dto/screenings.inputs.js';
 import { Screening, Venue } from './entities/index.js';
 import { AttendanceImportResult, AttendanceImportService } from './attendance-import.service.js';
@@ -20,8 +20,8 @@ export class ScreeningsResolver {
   @Mutation(() => AttendanceImportResult, {
     description: 'Imports a screening tour attendance sheet (CSV: screening, day, total, female, male, under18): all rows or none',
   })
-  importScreeningAttendance(@CurrentActor() actor: Actor, @Args('csv') csv: string) {
-    return this.attendanceImport.import(actor, csv);
+  importScreeningAttendance(@Ctx() ctx: RequestContext, @Args('csv') csv: string) {
+    return this.attendanceImport.import(ctx, csv);
   }
 
   @Roles(...ALL_ROLES)
@@ -76,7 +76,7 @@ export class ScreeningsResolver {
 
   @Roles(...MANAGERS)
   @Mutation(() => Screening)
-  recordScreeningAttendance(@CurrentActor() actor: Actor, @Args('input') input: ScreeningAttendanceInput) {
-    return this.service.recordAttendance(actor, input);
+  recordScreeningAttendance(@Ctx() ctx: RequestContext, @Args('input') input: ScreeningAttendanceInput) {
+    return this.service.recordAttendance(ctx, input);
   }
 }

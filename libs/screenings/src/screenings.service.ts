@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RequestContext } from '#access';
-import { localDate, paginate, type Actor, type Connection } from '#core';
+import { localDate, paginate, type Connection } from '#core';
 import { AssetKind, AssetStatus, Film, MediaAsset } from '#films';
 import { NotificationsService } from '#people';
 import type { JobOutcome } from '#queue';
@@ -164,9 +164,9 @@ export class ScreeningsService {
    * Records one day's attendance of a HELD screening. The same idempotency key again changes nothing; a new
    * submission for a day replaces that day's figures, the earlier ones staying in the submissions trail.
    */
-  async recordAttendance(actor: Actor, input: ScreeningAttendanceInput): Promise<Screening> {
+  async recordAttendance(ctx: RequestContext, input: ScreeningAttendanceInput): Promise<Screening> {
     const screening = await this.checkAttendance(input);
-    await this.dataSource.transaction((manager) => this.storeAttendance(manager, actor, input));
+    await this.dataSource.transaction((manager) => this.storeAttendance(manager, ctx, input));
     return screening;
   }
 
@@ -190,7 +190,7 @@ export class ScreeningsService {
   }
 
   /** Stores checked figures; a submission whose idempotency key is known changes nothing. */
-  async storeAttendance(manager: EntityManager, actor: Actor, input: ScreeningAttendanceInput): Promise<boolean> {
+  async storeAttendance(manager: EntityManager, ctx: RequestContext, input: ScreeningAttendanceInput): Promise<boolean> {
     const { female, male, under18 } = counts(input);
     const inserted = await manager
       .createQueryBuilder()
@@ -204,7 +204,7 @@ export class ScreeningsService {
         female,
         male,
         under18,
-        submittedById: actor.id,
+        submittedById: ctx.actor.id,
       })
       .orIgnore()
       .returning(['id', 'submitted_at'])

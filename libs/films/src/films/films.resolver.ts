@@ -1,6 +1,6 @@
 import { Args, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext } from '#access';
-import { ALL_ROLES, ConnectionType, CurrentActor, IdArg, Roles, type Actor } from '#core';
+import { ALL_ROLES, ConnectionType, IdArg, Roles } from '#core';
 import { CreateFilmInput, FilmsArgs, UpdateFilmInput } from '../dto/films.inputs.js';
 import { Film, FilmStage } from '../entities/index.js';
 import { FilmsService } from './films.service.js';
@@ -39,7 +39,6 @@ export class FilmsResolver {
   @Roles(...ALL_ROLES)
   @Mutation(() => Film)
   setFilmStage(
-    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('filmId') filmId: string,
     @Args('stage', { type: () => FilmStage }) stage: FilmStage,

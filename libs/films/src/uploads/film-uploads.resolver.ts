@@ -1,6 +1,6 @@
 import { Args, Field, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext } from '#access';
-import { ALL_ROLES, CurrentActor, IdArg, Roles, type Actor } from '#core';
+import { ALL_ROLES, IdArg, Roles } from '#core';
 import { StartFilmUploadInput } from '../dto/films.inputs.js';
 import { FilmUpload, MediaAsset, UploadedPart } from '../entities/index.js';
 import { FilmsLoaderSet } from '../films.loaders.js';
@@ -38,7 +38,6 @@ export class FilmUploadsResolver {
   @Roles(...ALL_ROLES)
   @Mutation(() => [PartUrl])
   signUploadParts(
-    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('uploadId') uploadId: string,
     @Args('partNumbers', { type: () => [Int] }) partNumbers: number[],
@@ -49,7 +48,6 @@ export class FilmUploadsResolver {
   @Roles(...ALL_ROLES)
   @Mutation(() => FilmUpload)
   recordUploadedPart(
-    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('uploadId') uploadId: string,
     @Args('partNumber', { type: () => Int }) partNumber: number,

@@ -1,5 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ALL_ROLES, CurrentActor, IdArg, Roles, type Actor } from '#core';
+import { Ctx, type RequestContext } from '#access';
+import { ALL_ROLES, IdArg, Roles } from '#core';
 import { Notification } from '../entities/index.js';
 import { NotificationsService } from './notifications.service.js';
 
@@ -9,13 +10,13 @@ export class NotificationsResolver {
 
   @Roles(...ALL_ROLES)
   @Query(() => [Notification], { description: 'Your notifications, newest first' })
-  notifications(@CurrentActor() actor: Actor, @Args('includeDismissed', { defaultValue: false }) includeDismissed: boolean) {
-    return this.service.list(actor, includeDismissed);
+  notifications(@Ctx() ctx: RequestContext, @Args('includeDismissed', { defaultValue: false }) includeDismissed: boolean) {
+    return this.service.list(ctx, includeDismissed);
   }
 
   @Roles(...ALL_ROLES)
   @Mutation(() => Notification)
-  dismissNotification(@CurrentActor() actor: Actor, @IdArg('id') id: string) {
-    return this.service.dismiss(actor, id);
+  dismissNotification(@Ctx() ctx: RequestContext, @IdArg('id') id: string) {
+    return this.service.dismiss(ctx, id);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MANAGERS, type Actor } from '#core';
+import type { RequestContext } from '#access';
+import { MANAGERS } from '#core';
 import { DataSource, IsNull } from 'typeorm';
 import { Notification } from '../entities/index.js';
 import { peopleError } from '../people.errors.js';
@@ -22,17 +23,17 @@ export class NotificationsService {
     return result.length;
   }
 
-  list(actor: Actor, includeDismissed: boolean): Promise<Notification[]> {
+  list(ctx: RequestContext, includeDismissed: boolean): Promise<Notification[]> {
     return this.dataSource.getRepository(Notification).find({
-      where: { userId: actor.id, ...(includeDismissed ? {} : { dismissedAt: IsNull() }) },
+      where: { userId: ctx.actor.id, ...(includeDismissed ? {} : { dismissedAt: IsNull() }) },
       order: { createdAt: 'DESC' },
       take: 200,
     });
   }
 
-  async dismiss(actor: Actor, id: string): Promise<Notification> {
+  async dismiss(ctx: RequestContext, id: string): Promise<Notification> {
     const notifications = this.dataSource.getRepository(Notification);
-    const notification = await notifications.findOneBy({ id, userId: actor.id });
+    const notification = await notifications.findOneBy({ id, userId: ctx.actor.id });
     if (!notification) throw peopleError('NOTIFICATION_NOT_FOUND', `You have no notification with id ${id}`);
     notification.dismissedAt ??= new Date();
     return notifications.save(notification);

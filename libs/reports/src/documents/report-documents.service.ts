@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isManager, type Actor } from '#core';
+import type { RequestContext } from '#access';
 import { JobQueue, type JobOutcome } from '#queue';
 import { FundingService } from '#funding';
 import { StorageService } from '#storage';
@@ -31,7 +31,7 @@ export class ReportDocumentsService {
   ) {}
 
   async request(
-    actor: Actor,
+    ctx: RequestContext,
     input: { from: string; to: string; programmeId: string | null; format: DocumentFormat; language: DocumentLanguage },
   ): Promise<ReportDocument> {
     if (input.format === DocumentFormat.CSV)
@@ -49,16 +49,16 @@ export class ReportDocumentsService {
         periodFrom: input.from,
         periodTo: input.to,
         programmeId: input.programmeId,
-        requestedById: actor.id,
+        requestedById: ctx.actor.id,
       }),
     );
     await this.jobs.add('reports.render-document', { documentId: document.id }, { jobId: `report:${document.id}` });
     return document;
   }
 
-  async get(actor: Actor, id: string): Promise<ReportDocument | null> {
+  async get(ctx: RequestContext, id: string): Promise<ReportDocument | null> {
     const document = await this.dataSource.getRepository(ReportDocument).findOneBy({ id });
-    if (document && !isManager(actor) && document.requestedById !== actor.id)
+    if (document && !ctx.seesAll && document.requestedById !== ctx.actor.id)
       throw reportsError('NOT_YOURS', 'This document was requested by someone else');
     return document;
   }

@@ -1,6 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { CalendarDate, CurrentActor, MANAGERS, Roles, type Actor } from '#core';
+import { Ctx, type RequestContext } from '#access';
+import { CalendarDate, MANAGERS, Roles } from '#core';
 import { ReportDocument } from '../report-document.entity.js';
 import { DatasetExportService } from './dataset-export.service.js';
 import { ExportDataset, ExportFormat } from './export-dataset.enum.js';
@@ -16,14 +17,14 @@ export class DatasetExportResolver {
       'Asks the worker for fellows, attendance, films, festival entries or screenings of a period as CSV or XLSX; download it from reportDocument once READY',
   })
   requestDatasetExport(
-    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @Args('dataset', { type: () => ExportDataset }) dataset: ExportDataset,
     @Args('format', { type: () => ExportFormat }) format: ExportFormat,
     @Args('from', { type: () => CalendarDate }) from: string,
     @Args('to', { type: () => CalendarDate }) to: string,
     @Args('programmeId', { type: () => ID, nullable: true }, new ParseUUIDPipe({ optional: true })) programmeId?: string,
   ) {
-    return this.service.request(actor, { dataset, format, from, to, programmeId: programmeId ?? null });
+    return this.service.request(ctx, { dataset, format, from, to, programmeId: programmeId ?? null });
   }
 
   @Roles(...MANAGERS)

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { toCsv, type Actor } from '#core';
+import type { RequestContext } from '#access';
+import { toCsv } from '#core';
 import { JobQueue, type JobOutcome } from '#queue';
 import { StorageService } from '#storage';
 import ExcelJS from 'exceljs';
@@ -45,7 +46,7 @@ export class DatasetExportService {
 
   /** Records the request and queues its rendering (job id `export:<documentId>`). */
   async request(
-    actor: Actor,
+    ctx: RequestContext,
     input: { dataset: ExportDataset; format: ExportFormat; from: string; to: string; programmeId: string | null },
   ): Promise<ReportDocument> {
     await this.reports.checkScope(input.from, input.to, input.programmeId);
@@ -60,7 +61,7 @@ export class DatasetExportService {
         periodFrom: input.from,
         periodTo: input.to,
         programmeId: input.programmeId,
-        requestedById: actor.id,
+        requestedById: ctx.actor.id,
       }),
     );
     await this.jobs.add('reports.render-export', { documentId: document.id }, { jobId: `export:${document.id}` });

@@ -1,7 +1,7 @@
 import { ParseArrayPipe } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext } from '#access';
-import { ALL_ROLES, CurrentActor, IdArg, MANAGERS, Role, Roles, type Actor } from '#core';
+import { ALL_ROLES, IdArg, MANAGERS, Role, Roles } from '#core';
 import { AttendanceService } from '../attendance/attendance.service.js';
 import { AttendanceInput, CreateTrainingSessionInput, UpdateTrainingSessionInput } from '../dto/training.inputs.js';
 import { TrainingSession } from '../entities/index.js';
@@ -19,7 +19,6 @@ export class TrainingSessionsResolver {
   @Roles(...ALL_ROLES)
   @Query(() => [TrainingSession])
   trainingSessions(
-    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('cohortId') cohortId: string,
     @Args('from', { nullable: true }) from?: Date,
@@ -42,19 +41,13 @@ export class TrainingSessionsResolver {
 
   @Roles(...PLANNERS)
   @Mutation(() => TrainingSession)
-  updateTrainingSession(
-    @CurrentActor() actor: Actor,
-    @Ctx() ctx: RequestContext,
-    @IdArg('id') id: string,
-    @Args('input') input: UpdateTrainingSessionInput,
-  ) {
+  updateTrainingSession(@Ctx() ctx: RequestContext, @IdArg('id') id: string, @Args('input') input: UpdateTrainingSessionInput) {
     return this.service.update(ctx, id, input);
   }
 
   @Roles(...PLANNERS)
   @Mutation(() => TrainingSession)
   cancelTrainingSession(
-    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('id') id: string,
     @Args('reason', { type: () => String, nullable: true }) reason: string | null,
@@ -65,7 +58,6 @@ export class TrainingSessionsResolver {
   @Roles(...PLANNERS)
   @Mutation(() => TrainingSession, { description: 'The whole roll call at once; replaces the earlier marks, keeping their history' })
   recordAttendance(
-    @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
     @IdArg('sessionId') sessionId: string,
     @Args('records', { type: () => [AttendanceInput] }, new ParseArrayPipe({ items: AttendanceInput, whitelist: true }))
