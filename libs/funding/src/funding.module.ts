@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FUNDING_ENTITIES } from './entities/index.js';
 import { GrantFieldsResolver } from './funding-fields.resolver.js';
-import { FundingLoaders } from './funding.loaders.js';
 import { FundingResolver } from './funding.resolver.js';
 import { FundingService } from './funding.service.js';
 
@@ -11,8 +10,8 @@ export const FUNDING_RESOLVERS = [FundingResolver, GrantFieldsResolver];
 /** Funders, grants and their loaders, for the API and for the libraries that report on them. */
 @Module({
   imports: [TypeOrmModule.forFeature(FUNDING_ENTITIES)],
-  providers: [FundingService, FundingLoaders],
-  exports: [FundingService, FundingLoaders],
+  providers: [FundingService],
+  exports: [FundingService],
 })
 export class FundingModule {}
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { localDate } from '#core';
-import { DataSource, In, QueryFailedError } from 'typeorm';
+import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import type { CreateFunderInput, CreateGrantInput } from './dto/funding.inputs.js';
 import { Funder, Grant, GrantProgramme } from './entities/index.js';
 import { fundingError } from './funding.errors.js';
@@ -83,15 +83,24 @@ export class FundingService {
 
   /** Grants active in a period, summed per funder and currency (amounts are never converted). */
   amountsByFunder(from: string, to: string, programmeId: string | null): Promise<FunderAmount[]> {
-    return this.dataSource
-      .query(
-        `SELECT f.name AS funder, g.currency, sum(g.amount)::float AS amount, count(*)::int AS grants
-           FROM "grant" g JOIN funder f ON f.id = g.funder_id
-          WHERE g.start_date <= $2::date AND g.end_date >= $1::date
-            AND ($3::uuid IS NULL OR g.id IN (SELECT gp.grant_id FROM grant_programme gp WHERE gp.programme_id = $3::uuid))
-          GROUP BY f.name, g.currency ORDER BY f.name, g.currency`,
-        [from, to, programmeId],
-      )
-      .then((rows: FunderAmount[]) => rows);
+    return amountsByFunder(this.dataSource.manager, from, to, programmeId);
   }
+}
+
+/** Grants active in a period (dates inclusive), per funder and currency, optionally for one programme. */
+export async function amountsByFunder(
+  manager: EntityManager,
+  from: string,
+  to: string,
+  programmeId: string | null,
+): Promise<FunderAmount[]> {
+  const rows: FunderAmount[] = await manager.query(
+    `SELECT f.name AS funder, g.currency, sum(g.amount)::float AS amount, count(*)::int AS grants
+       FROM "grant" g JOIN funder f ON f.id = g.funder_id
+      WHERE g.start_date <= $2::date AND g.end_date >= $1::date
+        AND ($3::uuid IS NULL OR g.id IN (SELECT gp.grant_id FROM grant_programme gp WHERE gp.programme_id = $3::uuid))
+      GROUP BY f.name, g.currency ORDER BY f.name, g.currency`,
+    [from, to, programmeId],
+  );
+  return rows;
 }

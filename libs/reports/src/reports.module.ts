@@ -8,7 +8,6 @@ import { ReportDocumentsResolver } from './documents/report-documents.resolver.j
 import { ReportDocumentsService } from './documents/report-documents.service.js';
 import { DatasetExportResolver } from './exports/dataset-export.resolver.js';
 import { DatasetExportService } from './exports/dataset-export.service.js';
-import { ImpactReportFieldsResolver } from './impact-report-fields.resolver.js';
 import { RenderDatasetExportJob } from './jobs/render-dataset-export.job.js';
 import { RenderReportDocumentJob } from './jobs/render-report-document.job.js';
 import { ReportDocument } from './report-document.entity.js';
@@ -17,13 +16,7 @@ import { ReportsService } from './reports.service.js';
 
 export const REPORTS_ENTITIES = [ReportDocument];
 
-export const REPORTS_RESOLVERS = [
-  ReportsResolver,
-  ImpactReportFieldsResolver,
-  ReportDocumentsResolver,
-  ReportDocumentFieldsResolver,
-  DatasetExportResolver,
-];
+export const REPORTS_RESOLVERS = [ReportsResolver, ReportDocumentsResolver, ReportDocumentFieldsResolver, DatasetExportResolver];
 
 /** The impact figures (SQL aggregates over the other domains' tables), their documents and the dataset exports. */
 @Module({

@@ -6,6 +6,7 @@ import { TrainingModule } from '#training';
 import { EntryStatusChangeByResolver, FestivalEntryFilmResolver, FilmFestivalEntriesResolver } from './film-festivals.fields.js';
 import { FellowFilmsResolver, ProgressFilmsResolver } from './fellow-films.fields.js';
 import { FilmScreeningsResolver, ScreeningFilmsResolver } from './film-screenings.fields.js';
+import { ImpactReportFundingResolver } from './impact-report-funding.fields.js';
 
 /** The fields that join two domains: they live here so that domain libraries do not import each other for them. */
 export const GRAPH_RESOLVERS = [
@@ -16,6 +17,7 @@ export const GRAPH_RESOLVERS = [
   EntryStatusChangeByResolver,
   FellowFilmsResolver,
   ProgressFilmsResolver,
+  ImpactReportFundingResolver,
 ];
 
 /** Refuses to start when a permission has no rule: a check must never fall through to "allowed". */

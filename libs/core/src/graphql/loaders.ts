@@ -10,22 +10,3 @@ export function oneByKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) 
   const found = new Map(rows.map((row) => [keyOf(row), row]));
   return keys.map((key) => found.get(key) ?? null);
 }
-
-/**
- * One value per request, kept against the request object: every resolver of a request shares its loader set
- * (and cache), and nothing outlives the request.
- */
-export class PerRequest<T> {
-  private readonly values = new WeakMap<object, T>();
-
-  constructor(private readonly create: () => T) {}
-
-  for(request: object): T {
-    let value = this.values.get(request);
-    if (!value) {
-      value = this.create();
-      this.values.set(request, value);
-    }
-    return value;
-  }
-}
