@@ -4,6 +4,7 @@ import { isManager, type Actor } from '#core';
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { accessParams, type AccessRule } from './access-rule.js';
 import { PERMISSIONS, type Permission } from './permissions.js';
+import type { RequestContext } from './request-context.js';
 
 export type AccessRules = Partial<Record<Permission, AccessRule>>;
 
@@ -13,6 +14,7 @@ export type AccessRules = Partial<Record<Permission, AccessRule>>;
  * Managers and admins reach everything without a query.
  *
  * @example const visible = await access.checkAccess(ctx, 'film.files', filmIds); // the ids ctx may see
+ * (`ctx.check`, `ctx.can` and `ctx.filter` ask it, batched and cached for the request)
  */
 @Injectable()
 export class AccessService {
@@ -36,8 +38,13 @@ export class AccessService {
     if (missing.length) throw new Error(`No access rule registered for: ${missing.join(', ')}`);
   }
 
+  /** The ids among `ids` that the caller of `ctx` may reach, batched with the other checks of the request. */
+  checkAccess(ctx: RequestContext, permission: Permission, ids: readonly string[]): Promise<Set<string>> {
+    return ctx.check(permission, ids);
+  }
+
   /** The ids among `ids` that the actor may reach; one SQL statement at most. */
-  async checkAccess(actor: Actor, permission: Permission, ids: readonly string[], manager?: EntityManager): Promise<Set<string>> {
+  async allowedIds(actor: Actor, permission: Permission, ids: readonly string[], manager?: EntityManager): Promise<Set<string>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Set();
     if (isManager(actor)) return new Set(unique);

@@ -103,7 +103,7 @@ export class RequestContext {
     let loader = this.accessLoaders.get(permission);
     if (!loader) {
       loader = new DataLoader<string, boolean>(async (ids) => {
-        const allowed = await this.access.checkAccess(this.actor, permission, ids, this.manager);
+        const allowed = await this.access.allowedIds(this.actor, permission, ids, this.manager);
         return ids.map((id) => allowed.has(id));
       });
       this.accessLoaders.set(permission, loader);
