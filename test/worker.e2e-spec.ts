@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ModulesContainer } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { TestingModule } from '@nestjs/testing';
 import { Test } from '@nestjs/testing';
@@ -53,6 +54,21 @@ describe('the worker', () => {
     // The same lookup finds the API's JwtService, so the refusal below is about the worker's module graph.
     expect(api.app.get(JwtService, { strict: false })).toBeInstanceOf(JwtService);
     expect(() => worker.get(JwtService, { strict: false })).toThrow();
+  });
+
+  it('boots no GraphQL resolver: the worker imports no *ApiModule', () => {
+    // @nestjs/graphql marks every @Resolver class with this metadata key (graphql.constants: RESOLVER_TYPE_METADATA).
+    const resolversOf = (app: { get: (type: typeof ModulesContainer) => ModulesContainer }) =>
+      [...app.get(ModulesContainer).values()]
+        .flatMap((module) => [...module.providers.values()])
+        .map((provider) => provider.metatype)
+        .filter(
+          (type): type is NonNullable<typeof type> => typeof type === 'function' && Reflect.hasMetadata('graphql:resolver_type', type),
+        )
+        .map((type) => type.name);
+    // The same lookup finds the API's resolvers, so an empty answer for the worker means something.
+    expect(resolversOf(api.app)).toContain('FilmsResolver');
+    expect(resolversOf(worker)).toEqual([]);
   });
 
   it('reports PostgreSQL and Redis as up', async () => {
