@@ -15,6 +15,9 @@ export interface Scope {
   programme?: string;
 }
 
+/** The scope as the reports' statements bind it: $1 and $2 the period's first and last day (open when null), $3 the programme or null. */
+export const POSITIONAL_SCOPE: Scope = { from: '$1', to: '$2', programme: '$3' };
+
 /** The zone of screenings without a venue (online), where the organisation works. */
 export const DEFAULT_TIME_ZONE = 'Africa/Bamako';
 

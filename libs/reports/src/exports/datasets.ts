@@ -6,12 +6,11 @@ import {
   screeningInPeriod,
   screeningInProgramme,
   sessionInPeriod,
-  type Scope,
+  POSITIONAL_SCOPE,
 } from '../report-scope.js';
 import { ExportDataset } from './export-dataset.enum.js';
 
-/** $1 and $2 bound the period (open when null), $3 narrows to a programme (every one when null). */
-const SCOPE: Scope = { from: '$1', to: '$2', programme: '$3' };
+const SCOPE = POSITIONAL_SCOPE;
 
 /**
  * Each dataset as one SQL query, scoped by the same predicates as the impact report so that an export of a period
