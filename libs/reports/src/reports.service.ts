@@ -10,12 +10,11 @@ import {
   screeningInPeriod,
   screeningInProgramme,
   sessionInPeriod,
-  type Scope,
+  POSITIONAL_SCOPE,
 } from './report-scope.js';
 import { reportsError } from './reports.errors.js';
 
-/** The impact queries' scope: $1 and $2 are the period's first and last day, $3 the programme or null. */
-const SCOPE: Scope = { from: '$1', to: '$2', programme: '$3' };
+const SCOPE = POSITIONAL_SCOPE;
 
 /** Cohorts active in the period, of the programme when one is given. */
 const ACTIVE_COHORTS = `
