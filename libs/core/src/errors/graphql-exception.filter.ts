@@ -7,6 +7,21 @@ import { DomainError, type ApiErrorCode } from './domain-error.js';
 
 type GqlCode = ApiErrorCode | 'INTERNAL_SERVER_ERROR';
 
+/** The PostgreSQL error codes (SQLSTATE) of a constraint refusing a write, which the client can act on. */
+const CONSTRAINT_VIOLATIONS = {
+  '23505': 'unique_violation',
+  '23503': 'foreign_key_violation',
+  '23514': 'check_violation',
+} as const;
+type ConstraintViolation = (typeof CONSTRAINT_VIOLATIONS)[keyof typeof CONSTRAINT_VIOLATIONS];
+
+/** What the driver tells of a failed statement; `detail` is left out on purpose (it holds the row's values). */
+interface PostgresError {
+  code?: string;
+  constraint?: string;
+  table?: string;
+}
+
 /**
  * The one place where every error thrown by a resolver becomes a GraphQL error with `extensions.code`.
  * Unexpected errors are logged with their request id and reach the client as INTERNAL_SERVER_ERROR only.
@@ -27,6 +42,15 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter implements GqlEx
       return error('An id or value has the wrong format', 'BAD_USER_INPUT');
     }
     const requestId = requestIdOf(host);
+    const violation = exception instanceof QueryFailedError ? constraintViolation(exception) : undefined;
+    if (violation) {
+      // A race the service's own check could not see (two creates at once, a row removed in between): the
+      // database refused it, so the client gets a code it can act on. Logged without the driver's `detail`,
+      // which repeats the values (an e-mail, a name).
+      const { code, constraint, table } = violation.driverError;
+      this.graphqlLogger.warn({ code, constraint, table, requestId }, 'A database constraint refused a write');
+      return fromConstraintViolation(violation.kind, violation.statement, constraint);
+    }
     this.graphqlLogger.error({ err: exception, requestId }, 'Unexpected error in a resolver');
     return error(`Internal server error (request ${requestId ?? 'unknown'})`, 'INTERNAL_SERVER_ERROR');
   }
@@ -61,6 +85,54 @@ function codeForStatus(status: number): GqlCode {
       return 'CONFLICT';
     default:
       return 'INTERNAL_SERVER_ERROR';
+  }
+}
+
+function constraintViolation(
+  exception: QueryFailedError,
+): { kind: ConstraintViolation; statement: string; driverError: PostgresError } | undefined {
+  const driverError = (exception.driverError ?? {}) as PostgresError;
+  const code = driverError.code;
+  if (code === undefined || !Object.hasOwn(CONSTRAINT_VIOLATIONS, code)) return undefined;
+  const kind = CONSTRAINT_VIOLATIONS[code as keyof typeof CONSTRAINT_VIOLATIONS];
+  const statement = /^\s*(\w+)/.exec(exception.query ?? '')?.[1]?.toUpperCase() ?? '';
+  return { kind, statement, driverError };
+}
+
+/**
+ * The message names the constraint, never the values: the constraint says what is duplicated or missing
+ * (`uq_fellow_email`, `fk_festival_entry_film`) without repeating a person's e-mail or name.
+ */
+function fromConstraintViolation(kind: ConstraintViolation, statement: string, constraint: string | undefined): GraphQLError {
+  const named = constraint ? ` (${constraint})` : '';
+  const extra = constraint ? { constraint } : {};
+  switch (kind) {
+    case 'unique_violation':
+      return error(`A record with these values already exists${named}: use that record or change the values`, 'CONFLICT', {
+        reason: 'ALREADY_EXISTS',
+        ...extra,
+      });
+    case 'foreign_key_violation':
+      // Removing a row that others still point to fails with the same code as pointing to a missing row.
+      if (statement === 'DELETE') {
+        return error(`This record is still referred to by others${named}: remove or move those first`, 'CONFLICT', {
+          reason: 'STILL_REFERENCED',
+          ...extra,
+        });
+      }
+      return error(`A record this refers to does not exist, or no longer does${named}: check the ids given`, 'NOT_FOUND', {
+        reason: 'REFERENCE_NOT_FOUND',
+        ...extra,
+      });
+    case 'check_violation':
+      return error(`These values break a rule of the data${named}: correct them and try again`, 'BAD_USER_INPUT', {
+        reason: 'CHECK_VIOLATION',
+        ...extra,
+      });
+    default: {
+      const unmapped: never = kind;
+      throw new Error(`Unmapped constraint violation ${String(unmapped)}`);
+    }
   }
 }
 

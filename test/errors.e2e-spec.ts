@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { TestApi, type GraphqlResponse } from './support/api.js';
+import { draftFilm } from './support/films.js';
+import { PeopleFactory } from './support/people.js';
+
+const CREATE_FELLOW = 'mutation ($input: CreateFellowInput!) { createFellow(input: $input) { id } }';
+const ENTER = 'mutation ($f: ID!, $e: ID!) { createFestivalEntry(input: { filmId: $f, editionId: $e }) { id } }';
+
+/** How long the race may take to line up before the test gives up and fails. */
+const LINE_UP_MS = 10_000;
+
+/**
+ * Sends `requests` while this test holds a SHARE lock on `table`: reads go through, writes queue behind it. Once
+ * `writers` writes wait, `beforeRelease` runs in the lock's transaction and the lock goes, so every request has
+ * passed the service's own checks before any of them writes. The race happens on every run, not by luck.
+ */
+async function lineUpWrites<T>(
+  db: DataSource,
+  table: string,
+  writers: number,
+  requests: () => Promise<T>,
+  beforeRelease?: (lock: QueryRunner) => Promise<void>,
+): Promise<T> {
+  const lock = db.createQueryRunner();
+  await lock.connect();
+  let pending: Promise<T> | undefined;
+  try {
+    await lock.startTransaction();
+    await lock.query(`LOCK TABLE ${table} IN SHARE MODE`);
+    pending = requests();
+    const deadline = Date.now() + LINE_UP_MS;
+    while ((await waitingWrites(db, table)) < writers) {
+      if (Date.now() > deadline) throw new Error(`Fewer than ${writers} writes to ${table} waited for the lock`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await beforeRelease?.(lock);
+    await lock.commitTransaction();
+  } catch (error) {
+    if (lock.isTransactionActive) await lock.rollbackTransaction();
+    await pending?.catch(() => undefined);
+    throw error;
+  } finally {
+    await lock.release();
+  }
+  return pending;
+}
+
+async function waitingWrites(db: DataSource, table: string): Promise<number> {
+  const [{ count }] = await db.query(
+    `SELECT count(*)::int AS count FROM pg_locks
+      WHERE relation = $1::regclass AND NOT granted
+        AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    [table],
+  );
+  return count as number;
+}
+
+async function count(db: DataSource, sql: string, parameters: unknown[]): Promise<number> {
+  const [row] = await db.query(`SELECT count(*)::int AS count FROM ${sql}`, parameters);
+  return row.count as number;
+}
+
+describe('errors from the database', () => {
+  let api: TestApi;
+  let people: PeopleFactory;
+  let admin: string;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    people = new PeopleFactory(api);
+    admin = await people.admin();
+    db = api.app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('answers the loser of two identical creates at once with CONFLICT naming the constraint, and stores one row', async () => {
+    const email = `race-${randomUUID().slice(0, 8)}@example.org`;
+    const fullName = `Race ${randomUUID().slice(0, 8)}`;
+    const input = { fullName, gender: 'FEMALE', country: 'ML', email };
+
+    const responses = await lineUpWrites(db, 'fellow', 2, () =>
+      Promise.all([api.gql<{ createFellow: { id: string } }>(CREATE_FELLOW, { input }, admin), api.gql(CREATE_FELLOW, { input }, admin)]),
+    );
+
+    const created = responses.filter((response) => !response.errors);
+    const refused = responses.filter((response) => response.errors);
+    expect(created).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    const [failure] = refused[0].errors!;
+    // ALREADY_EXISTS, not the service's EMAIL_TAKEN: both passed the look-up and the unique index decided.
+    expect(failure.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_EXISTS', constraint: 'uq_fellow_email' });
+    expect(failure.message).toContain('uq_fellow_email');
+    expect(JSON.stringify(failure)).not.toContain(email);
+    expect(JSON.stringify(failure)).not.toContain(fullName);
+    expect(refused[0].data).toBeNull();
+
+    const winner = (created[0] as GraphqlResponse<{ createFellow: { id: string } }>).data!.createFellow.id;
+    expect(await count(db, 'fellow WHERE full_name = $1', [fullName])).toBe(1);
+    expect(await count(db, 'fellow WHERE email = $1 AND id = $2', [email, winner])).toBe(1);
+
+    // Without a race, the service's own check still answers first, with its own reason.
+    const again = await api.gql(CREATE_FELLOW, { input }, admin);
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'EMAIL_TAKEN' });
+  });
+
+  it('answers NOT_FOUND when a referenced row disappears between the check and the insert, leaving nothing half-written', async () => {
+    const filmId = await draftFilm(api, people, `Race film ${randomUUID().slice(0, 6)}`);
+    const { createFestival } = await api.ok<{ createFestival: { id: string } }>(
+      'mutation ($name: String!) { createFestival(input: { name: $name, country: "bf" }) { id } }',
+      { name: `Festival ${randomUUID().slice(0, 6)}` },
+      admin,
+    );
+    const { createFestivalEdition } = await api.ok<{ createFestivalEdition: { id: string } }>(
+      'mutation ($f: ID!) { createFestivalEdition(input: { festivalId: $f, year: 2023 }) { id } }',
+      { f: createFestival.id },
+      admin,
+    );
+    const editionId = createFestivalEdition.id;
+
+    // The entry's insert and its first status change are one transaction: the refused insert must take both back.
+    const response = await lineUpWrites(
+      db,
+      'festival_entry',
+      1,
+      () => api.gql(ENTER, { f: filmId, e: editionId }, admin),
+      (lock) => lock.query('DELETE FROM festival_edition WHERE id = $1', [editionId]),
+    );
+
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'REFERENCE_NOT_FOUND',
+      constraint: 'fk_festival_entry_edition',
+    });
+    expect(response.errors?.[0].message).not.toContain(editionId);
+    expect(await count(db, 'festival_entry WHERE film_id = $1', [filmId])).toBe(0);
+    expect(await count(db, 'entry_status_change c WHERE NOT EXISTS (SELECT 1 FROM festival_entry e WHERE e.id = c.entry_id)', [])).toBe(0);
+  });
+});
