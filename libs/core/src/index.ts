@@ -17,3 +17,4 @@ export * from './csv/csv.js';
 export * from './validation/transforms.js';
 export * from './graphql/complexity.plugin.js';
 export * from './graphql/operation-logging.plugin.js';
+export * from './graphql/attendance-count.model.js';

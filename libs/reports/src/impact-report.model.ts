@@ -1,6 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { CalendarDate } from '#core';
-import { AttendanceCount } from '#screenings';
+import { CalendarDate, AttendanceCount } from '#core';
 
 @ObjectType()
 export class CountByKey {

@@ -1,20 +1,7 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { CalendarDate } from '#core';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { AttendanceCount, CalendarDate } from '#core';
 
-@ObjectType()
-export class AttendanceCount {
-  @Field(() => Int)
-  total: number;
-
-  @Field(() => Int)
-  female: number;
-
-  @Field(() => Int)
-  male: number;
-
-  @Field(() => Int)
-  under18: number;
-}
+export { AttendanceCount };
 
 @ObjectType()
 export class DailyAttendance {
