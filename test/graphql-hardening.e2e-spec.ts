@@ -8,7 +8,7 @@ import { serverAudits } from 'graphql-http';
 import { LOG_DESTINATION, parseSettings, SETTINGS, type Settings } from '#core';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { prepareApi } from '../apps/api/src/bootstrap.js';
-import { argumentLimits } from '../apps/api/src/graph/graphql.module.js';
+import { argumentLimits, MAX_DOCUMENT_TOKENS } from '../apps/api/src/graph/graphql.module.js';
 import { ADMIN, TestApi } from './support/api.js';
 import { PeopleFactory } from './support/people.js';
 
@@ -86,6 +86,13 @@ describe('GraphQL and HTTP hardening', () => {
       expect(response.status).toBe(400);
       expect(response.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'rootFields' });
       expect(response.errors?.[0].message).toMatch(/Wide asks for \d+ root fields/);
+    });
+
+    it(`refuses a document of more than ${MAX_DOCUMENT_TOKENS} tokens before validating it`, async () => {
+      const response = await api.gql(`{ ${'__typename '.repeat(MAX_DOCUMENT_TOKENS)} }`);
+      expect(response.status).toBe(400);
+      expect(response.errors?.[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+      expect(response.errors?.[0].message).toMatch(/more th[ae][nt] 20000 tokens/);
     });
 
     it('answers a self-referencing fragment with 400, not a crash', async () => {
@@ -183,6 +190,15 @@ describe('GraphQL and HTTP hardening', () => {
       const refused = await api.gql(IMPORT, { c: cohortId, csv: `${csv}N` }, admin);
       expect(refused.status).toBe(400);
       expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
+    });
+
+    it('refuses a request body past three times the CSV limit with 413', async () => {
+      const body = JSON.stringify({
+        query: '{ __typename }',
+        variables: { pad: 'p'.repeat(3 * settings.graphql.maxCsvLength + 64 * 1024) },
+      });
+      const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(response.status).toBe(413);
     });
 
     it('names only arguments that exist in the schema in its per-argument limits', () => {

@@ -15,6 +15,9 @@ import {
   type Settings,
 } from '#core';
 
+/** Tokens in one GraphQL document: the web client's largest operation has a few hundred. */
+export const MAX_DOCUMENT_TOKENS = 20_000;
+
 /**
  * Plain string arguments (not fields of an input class, which carry their own `@MaxLength`) with a natural size
  * below the global cap; the CSV imports take whole files, above it.
@@ -56,6 +59,8 @@ export function argumentLimits(settings: Settings): Record<string, number> {
           introspection: !production,
           csrfPrevention: true,
           includeStacktraceInErrorResponses: !production,
+          // The JSON body may be megabytes (a CSV import, sent as a variable): the document itself stays small.
+          parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
           // With introspection off, "did you mean" suggestions in validation errors would still reveal the schema.
           hideSchemaDetailsFromClientErrors: production,
           context: ({ req, res }: { req: AuthenticatedRequest; res: unknown }): GraphqlContext & { res: unknown } => ({
