@@ -14,6 +14,7 @@ import { ScreeningsApiModule } from '#screenings';
 import { CalendarApiModule } from '#calendar';
 import { ReportsApiModule } from '#reports';
 import { FundingApiModule } from '#funding';
+import { SecurityHeadersModule } from './http/security-headers.module.js';
 import { ApiGraphqlModule } from './graph/graphql.module.js';
 import { GraphModule } from './graph/graph.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -22,6 +23,7 @@ import { HealthController } from './health/health.controller.js';
   imports: [
     SettingsModule,
     LoggingModule,
+    SecurityHeadersModule,
     DatabaseModule.forRoot({ runMigrations: true }),
     AccessModule,
     ApiGraphqlModule,

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SETTINGS, type Settings } from '#core';
 import { AccountsService } from '#identity';
 import { Logger } from 'nestjs-pino';
@@ -10,6 +11,8 @@ export async function prepareApi(app: INestApplication): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const settings = app.get<Settings>(SETTINGS);
+  // A CSV import sends a whole file in one GraphQL string (GRAPHQL_MAX_CSV_LENGTH characters, up to 3 bytes each).
+  (app as NestExpressApplication).useBodyParser('json', { limit: 3 * settings.graphql.maxCsvLength + 64 * 1024 });
   // Before the first request: a fresh deployment must be enterable with ADMIN_EMAIL / ADMIN_PASSWORD.
   if (settings.admin) await app.get(AccountsService).ensureAdmin(settings.admin.email, settings.admin.password);
 }

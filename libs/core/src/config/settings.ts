@@ -26,7 +26,18 @@ export interface Settings {
     loginMaxFailures: number;
     loginLockSeconds: number;
   };
-  graphql: { maxDepth: number; maxComplexity: number };
+  graphql: {
+    maxDepth: number;
+    maxComplexity: number;
+    /** Aliased fields in one document: without a cap one request asks for the same field thousands of times. */
+    maxAliases: number;
+    /** Root fields in one operation: each may start its own SQL queries. */
+    maxRootFields: number;
+    /** Longest string accepted in any argument or input field (characters); CSV imports have their own. */
+    maxStringLength: number;
+    /** Longest CSV file accepted by an import (characters). */
+    maxCsvLength: number;
+  };
   /** Where people reach the platform; used in links written into documents (certificates, calendars). */
   publicUrl: string;
   training: { atRiskRate: number; atRiskMinSessions: number };
@@ -106,6 +117,10 @@ export function parseSettings(env: Env): Settings {
     graphql: {
       maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 10, 2, 50),
       maxComplexity: read.integer('GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
+      maxAliases: read.integer('GRAPHQL_MAX_ALIASES', 30, 0, 10_000),
+      maxRootFields: read.integer('GRAPHQL_MAX_ROOT_FIELDS', 20, 1, 10_000),
+      maxStringLength: read.integer('GRAPHQL_MAX_STRING_LENGTH', 10 * 1024, 256, 1024 ** 2),
+      maxCsvLength: read.integer('GRAPHQL_MAX_CSV_LENGTH', 2 * 1024 ** 2, 1024, 64 * 1024 ** 2),
     },
     publicUrl: read.url('PUBLIC_URL', ['http:', 'https:'], 'http://localhost:3000').replace(/\/+$/, ''),
     training: {

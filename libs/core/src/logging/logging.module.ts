@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { SETTINGS } from '../config/settings.module.js';
 import type { Settings } from '../config/settings.js';
 
@@ -15,18 +16,36 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
+/** A calendar feed's path is its credential (`/calendar/<token>.ics`): only its shape may reach a log. */
+const CALENDAR_FEED = /^\/calendar\/[^/]+$/;
+
+/** The path of a request as logged: no query string (signed URLs, tokens), no calendar feed token. */
+export function loggedPath(url: string): string {
+  const path = url.split('?')[0];
+  return CALENDAR_FEED.test(path) ? '/calendar/[redacted].ics' : path;
+}
+
+/**
+ * Where log lines go: standard output unless a test provides a stream to read them from
+ * (`overrideProvider(LOG_DESTINATION).useValue(stream)`).
+ */
+export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
+
+@Module({ providers: [{ provide: LOG_DESTINATION, useValue: null }], exports: [LOG_DESTINATION] })
+export class LogDestinationModule {}
+
 /**
  * Structured JSON logs (pino), with the request id on every line logged during a request. Headers that carry
- * credentials are redacted and query strings dropped, so no password, token or signed URL reaches a log.
+ * credentials are redacted, query strings dropped and calendar feed tokens replaced, so no password, token or
+ * signed URL reaches a log.
  */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
-      inject: [SETTINGS],
-      useFactory: (settings: Settings) => ({
-        // Fields assigned during a request (the GraphQL operation) also reach its "request completed" line.
-        assignResponse: true,
-        pinoHttp: {
+      imports: [LogDestinationModule],
+      inject: [SETTINGS, LOG_DESTINATION],
+      useFactory: (settings: Settings, destination: DestinationStream | null) => {
+        const options = {
           level: settings.logLevel,
           genReqId: requestId,
           customAttributeKeys: { reqId: 'requestId' },
@@ -36,11 +55,16 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
             req: (req: { id: string; method: string; url: string }) => ({
               id: req.id,
               method: req.method,
-              url: req.url.split('?')[0],
+              url: loggedPath(req.url),
             }),
           },
-        },
-      }),
+        };
+        return {
+          // Fields assigned during a request (the GraphQL operation) also reach its "request completed" line.
+          assignResponse: true,
+          pinoHttp: destination ? ([options, destination] as const) : options,
+        };
+      },
     }),
   ],
 })

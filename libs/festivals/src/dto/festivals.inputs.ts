@@ -28,6 +28,7 @@ export class CreateFestivalInput {
   @IsOptional()
   @TrimToNull()
   @IsUrl({ require_protocol: true }, { message: 'website must be a URL such as https://example.org' })
+  @MaxLength(2000)
   website?: string | null;
 }
 

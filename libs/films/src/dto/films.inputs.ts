@@ -57,7 +57,7 @@ export class CreateFilmInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @TrimToNull()
-  @MaxLength(10000)
+  @MaxLength(5000)
   synopsis?: string | null;
 
   @Field(() => [String], { nullable: true })

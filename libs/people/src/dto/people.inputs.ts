@@ -68,6 +68,7 @@ export class CreateCohortInput {
   @Field({ nullable: true, description: 'IANA time zone of the cohort, default Africa/Bamako' })
   @IsOptional()
   @IsTimeZone({ message: 'timeZone must be an IANA time zone such as Africa/Bamako or Africa/Niamey' })
+  @MaxLength(64)
   timeZone?: string;
 }
 
@@ -96,6 +97,7 @@ export class UpdateCohortInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsTimeZone({ message: 'timeZone must be an IANA time zone such as Africa/Bamako or Africa/Niamey' })
+  @MaxLength(64)
   timeZone?: string;
 }
 

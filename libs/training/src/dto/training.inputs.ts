@@ -115,7 +115,7 @@ export class AddFeedbackNoteInput {
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'body must not be empty' })
-  @MaxLength(5000)
+  @MaxLength(2000)
   body: string;
 
   @Field(() => FeedbackVisibility)
