@@ -18,3 +18,4 @@ export * from './validation/transforms.js';
 export * from './graphql/complexity.plugin.js';
 export * from './graphql/operation-logging.plugin.js';
 export * from './graphql/attendance-count.model.js';
+export * from './config/password-policy.js';
