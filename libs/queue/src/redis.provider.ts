@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { SETTINGS, type Settings } from '#core';
 
 /**
- * A shared Redis connection for small keyed state (sign-in limits, health), separate from Bull's own.
+ * A shared Redis connection for small keyed state (login throttling, health), separate from Bull's own.
  * Keys are namespaced with REDIS_PREFIX through `key()`.
  */
 @Injectable()
