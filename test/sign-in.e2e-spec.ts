@@ -76,7 +76,7 @@ describe('sign-in limits', () => {
     const fromHome = await client('192.0.2.10').login(owner.email, PASSWORD);
     expect(fromHome.errors).toBeUndefined();
     await expect(api.login(owner.email, PASSWORD)).resolves.toEqual(expect.any(String));
-  });
+  }, 60_000);
 
   it('makes one address wait longer after each further failure, with retryAfterSeconds', async () => {
     const guesser = client();
@@ -114,7 +114,7 @@ describe('sign-in limits', () => {
     const token = await sprayer.gql(ACCEPT, { token: 'guessed-token', password: PASSWORD });
     expect(extensionsOf(token)).toMatchObject({ reason: 'TOO_MANY_ATTEMPTS' });
     expect((await client().login(ADMIN.email, ADMIN.password)).errors).toBeUndefined();
-  });
+  }, 60_000);
 
   it('checks an invitation token, and the password policy, before hashing anything', async () => {
     const hashesBefore = hasher.counts.hashes;
@@ -133,6 +133,13 @@ describe('sign-in limits', () => {
     const accepted = await client().gql(ACCEPT, { token: inviteUser.token, password: PASSWORD });
     expect(accepted.errors).toBeUndefined();
     expect(hasher.counts.hashes).toBe(hashesBefore + 1);
+  });
+
+  it('spends no hash on a login password longer than any that could have been set', async () => {
+    const hashesBefore = hasher.counts.hashes;
+    const tooLong = await client().login(ADMIN.email, 'x'.repeat(50_000));
+    expect(extensionsOf(tooLong)).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS' });
+    expect(hasher.counts.hashes).toBe(hashesBefore);
   });
 
   it('refuses sign-ins beyond the hashing cap at once, and keeps answering other requests meanwhile', async () => {

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Role, SETTINGS, type Actor, type Settings } from '#core';
+import { MAX_PASSWORD_LENGTH, Role, SETTINGS, type Actor, type Settings } from '#core';
 import { Fellow, User } from '#people';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { AccessTokenClaims, ActorLoader } from '../auth/auth.guard.js';
@@ -60,7 +60,9 @@ export class AccountsService implements ActorLoader {
     const address = request && this.limits.addressOf(request);
     if (address) await this.limits.assertMayTry(address, normalized);
     const user = await this.dataSource.getRepository(User).findOneBy({ email: normalized });
-    if (!(await this.passwords.verify(user?.passwordHash, password)) || !user) {
+    // No password longer than the policy allows was ever set: such a try is wrong without spending a hash on it.
+    const matches = password.length <= MAX_PASSWORD_LENGTH && (await this.passwords.verify(user?.passwordHash, password));
+    if (!matches || !user) {
       const wait = address ? await this.limits.recordFailure(address, normalized) : 0;
       throw identityError('INVALID_CREDENTIALS', 'Wrong email or password', wait > 0 ? { retryAfterSeconds: wait } : undefined);
     }
