@@ -54,7 +54,9 @@ export class SignInLimits {
         'A sign-in came with X-Forwarded-For while TRUST_PROXY is unset: if the API runs behind a proxy, set TRUST_PROXY, or all its clients share one address for the sign-in limits',
       );
     }
-    return networkOf(proxyAddr(request as IncomingMessage, this.trust));
+    // A socket already closed has no peer address any more; such requests share one key rather than fail.
+    const address = proxyAddr(request as IncomingMessage, this.trust) as string | undefined;
+    return address ? networkOf(address) : 'unknown';
   }
 
   /** Refuses (TOO_MANY_ATTEMPTS, with retryAfterSeconds) while this address, or this address for this email, waits. */
