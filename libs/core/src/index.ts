@@ -20,3 +20,4 @@ export * from './graphql/operation-logging.plugin.js';
 export * from './graphql/attendance-count.model.js';
 export * from './graphql/operation-limits.js';
 export * from './graphql/string-input.plugin.js';
+export * from './config/password-policy.js';

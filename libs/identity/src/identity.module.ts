@@ -6,10 +6,11 @@ import { QueueModule } from '#queue';
 import { AccountsResolver } from './accounts/accounts.resolver.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { InvitationsService } from './accounts/invitations.service.js';
-import { LoginThrottle } from './accounts/login-throttle.js';
 import { ACTOR_LOADER, AuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { Invitation } from './entities/invitation.entity.js';
+import { PasswordHasher } from './sign-in/password-hasher.js';
+import { SignInLimits } from './sign-in/sign-in-limits.js';
 import { PurgeExpiredInvitationsJob } from './jobs/purge-expired-invitations.job.js';
 
 export const IDENTITY_ENTITIES = [Invitation];
@@ -36,7 +37,8 @@ export class IdentityModule {}
   imports: [IdentityModule, AuthModule, QueueModule],
   providers: [
     AccountsService,
-    LoginThrottle,
+    SignInLimits,
+    PasswordHasher,
     { provide: ACTOR_LOADER, useExisting: AccountsService },
     { provide: APP_GUARD, useClass: AuthGuard },
     ...IDENTITY_RESOLVERS,

@@ -6,3 +6,5 @@ export * from './dto/account.inputs.js';
 export * from './entities/invitation.entity.js';
 export * from './identity.module.js';
 export * from './jobs/purge-expired-invitations.job.js';
+export * from './sign-in/password-hasher.js';
+export * from './sign-in/sign-in-limits.js';

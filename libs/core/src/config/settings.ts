@@ -1,3 +1,6 @@
+import proxyAddr from 'proxy-addr';
+import { passwordProblem } from './password-policy.js';
+
 /**
  * Every setting of the platform, read once from the environment and validated as a whole, so that a bad
  * deployment fails at start with one line per bad or missing value instead of at the first request.
@@ -23,9 +26,14 @@ export interface Settings {
     jwtSecret: string;
     jwtTtlSeconds: number;
     invitationTtlHours: number;
-    loginMaxFailures: number;
-    loginLockSeconds: number;
+    signIn: SignInLimitSettings;
   };
+  /**
+   * Which proxies in front of the API may name the client in `X-Forwarded-For`: false (none, the default: the
+   * socket's address is the client), a number of proxy hops, or proxy addresses and subnets (`loopback`,
+   * `10.0.0.0/8`). Sign-in limits count per client address, so a proxy trusted by mistake lets a caller pick one.
+   */
+  trustProxy: TrustProxy;
   graphql: {
     maxDepth: number;
     maxComplexity: number;
@@ -57,6 +65,32 @@ export interface Settings {
   admin: { email: string; password: string } | undefined;
 }
 
+/** Limits on password guessing and on the CPU that password hashing takes. */
+export interface SignInLimitSettings {
+  /** Failed sign-ins for one email from one address before each further try waits (1 s, doubling). */
+  freeFailures: number;
+  /** Failed sign-ins (any email, or a wrong invitation token) from one address before that address waits. */
+  addressFreeFailures: number;
+  /** The longest wait, in seconds. */
+  maxDelaySeconds: number;
+  /** Password hashes computed at once by one API process; more wait, then are refused. */
+  hashConcurrency: number;
+  /** How long a sign-in waits for a hashing slot before it is refused as busy. */
+  hashWaitMs: number;
+}
+
+export type TrustProxy = false | number | string[];
+
+/** The JWT secret used outside production when none is set: published here, so production refuses it. */
+export const DEVELOPMENT_JWT_SECRET = 'filmschool-development-secret-not-for-production';
+
+/** Administrator passwords published in this repository (development, demo, tests): production refuses them. */
+const PUBLISHED_ADMIN_PASSWORDS = ['filmschool-admin', 'filmschool-demo', 'admin-password-for-tests'];
+
+/** Below this, a secret is guessable whatever its length (estimated from its own characters, see secretBits). */
+const MIN_SECRET_BITS = 100;
+const MIN_SECRET_DISTINCT_CHARACTERS = 8;
+
 export class SettingsError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -72,16 +106,19 @@ export function parseSettings(env: Env): Settings {
 
   const nodeEnv = read.oneOf('NODE_ENV', ['development', 'test', 'production'] as const, 'development');
   const production = nodeEnv === 'production';
-  const jwtSecret = read.string('JWT_SECRET', production ? undefined : 'filmschool-development-secret-not-for-production');
-  if (production && jwtSecret.length > 0 && jwtSecret.length < 32) {
-    problems.push('JWT_SECRET must be at least 32 characters in production (e.g. `openssl rand -hex 32`)');
-  }
+  const jwtSecret = read.string('JWT_SECRET', production ? undefined : DEVELOPMENT_JWT_SECRET);
+  if (production && jwtSecret.length > 0) problems.push(...productionSecretProblems(jwtSecret));
   const adminEmail = read.optional('ADMIN_EMAIL');
   const adminPassword = read.optional('ADMIN_PASSWORD');
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
-  if (adminPassword !== undefined && adminPassword.length < 10) {
+  if (adminPassword !== undefined && production) {
+    const problem = PUBLISHED_ADMIN_PASSWORDS.includes(adminPassword.toLowerCase())
+      ? 'it is a default published in the source'
+      : passwordProblem(adminPassword, adminEmail);
+    if (problem) problems.push(`ADMIN_PASSWORD is refused in production: ${lowerFirst(problem)}`);
+  } else if (adminPassword !== undefined && adminPassword.length < 10) {
     problems.push('ADMIN_PASSWORD must be at least 10 characters');
   }
 
@@ -111,9 +148,15 @@ export function parseSettings(env: Env): Settings {
       jwtSecret,
       jwtTtlSeconds: read.integer('JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
       invitationTtlHours: read.integer('INVITATION_TTL_HOURS', 7 * 24, 1, 90 * 24),
-      loginMaxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1, 100),
-      loginLockSeconds: read.integer('LOGIN_LOCK_SECONDS', 15 * 60, 1, 24 * 3600),
+      signIn: {
+        freeFailures: read.integer('LOGIN_FREE_FAILURES', 5, 1, 100),
+        addressFreeFailures: read.integer('LOGIN_ADDRESS_FREE_FAILURES', 50, 1, 100_000),
+        maxDelaySeconds: read.integer('LOGIN_MAX_DELAY_SECONDS', 15 * 60, 1, 24 * 3600),
+        hashConcurrency: read.integer('PASSWORD_HASH_CONCURRENCY', 2, 1, 64),
+        hashWaitMs: read.integer('PASSWORD_HASH_WAIT_MS', 500, 0, 10_000),
+      },
     },
+    trustProxy: read.trustProxy('TRUST_PROXY'),
     graphql: {
       maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 10, 2, 50),
       maxComplexity: read.integer('GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
@@ -147,6 +190,46 @@ export function parseSettings(env: Env): Settings {
   if (problems.length > 0) throw new SettingsError(problems);
   return settings;
 }
+
+/** Why a production JWT secret is refused: the published default, too short, or too regular to be random. */
+function productionSecretProblems(secret: string): string[] {
+  if (secret === DEVELOPMENT_JWT_SECRET) {
+    return ['JWT_SECRET is the development default published in the source: set a random one (`openssl rand -hex 32`)'];
+  }
+  if (Buffer.byteLength(secret) < 32) {
+    return ['JWT_SECRET must be at least 32 characters in production (e.g. `openssl rand -hex 32`)'];
+  }
+  const guessable = whyGuessable(secret);
+  return guessable ? [`JWT_SECRET looks guessable (${guessable}): set a random one (\`openssl rand -hex 32\`)`] : [];
+}
+
+/** Why a secret is not random enough to sign tokens with, or undefined when it looks random. */
+function whyGuessable(secret: string): string | undefined {
+  if (/^([\s\S]+?)\1+$/.test(secret)) return 'one pattern repeated';
+  const distinct = new Set(secret).size;
+  if (distinct < MIN_SECRET_DISTINCT_CHARACTERS) return `only ${distinct} different characters`;
+  const bits = secretBits(secret);
+  if (bits < MIN_SECRET_BITS) return `about ${Math.floor(bits)} bits of entropy, fewer than ${MIN_SECRET_BITS}`;
+  return undefined;
+}
+
+/**
+ * An upper estimate of a secret's entropy: its length times the Shannon entropy of its own characters. 32 × `a`
+ * gives 0, `abab…` 32, while 64 random hex digits give about 250 and `openssl rand -hex 16` about 115.
+ */
+export function secretBits(secret: string): number {
+  const characters = [...secret];
+  const counts = new Map<string, number>();
+  for (const character of characters) counts.set(character, (counts.get(character) ?? 0) + 1);
+  let perCharacter = 0;
+  for (const count of counts.values()) {
+    const p = count / characters.length;
+    perCharacter -= p * Math.log2(p);
+  }
+  return perCharacter * characters.length;
+}
+
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 
 class EnvReader {
   constructor(
@@ -198,6 +281,27 @@ class EnvReader {
     if ((allowed as readonly string[]).includes(raw)) return raw as T;
     this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
     return fallback;
+  }
+
+  /** false, a hop count, or addresses and subnets as Express's `trust proxy` takes them (never `true`: anyone). */
+  trustProxy(name: string): TrustProxy {
+    const raw = this.optional(name);
+    if (raw === undefined || raw.toLowerCase() === 'false') return false;
+    if (/^\d+$/.test(raw)) return this.integer(name, 0, 0, 10) || false;
+    const addresses = raw
+      .split(',')
+      .map((address) => address.trim())
+      .filter(Boolean);
+    try {
+      if (raw.toLowerCase() === 'true') throw new TypeError('trusts everyone');
+      proxyAddr.compile(addresses);
+      return addresses;
+    } catch {
+      this.problems.push(
+        `${name} must be false, a number of proxy hops, or proxy addresses and subnets such as "loopback, 10.0.0.0/8" (never true: anyone could name any address), got "${raw}"`,
+      );
+      return false;
+    }
   }
 
   url(name: string, protocols: string[], fallback?: string): string {

@@ -2,7 +2,11 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, CurrentActor, MANAGERS, Public, Roles, type Actor, type AuthenticatedRequest } from '#core';
 import { User } from '#people';
 import { AuthPayload, InviteUserInput, IssuedInvitation } from '../dto/account.inputs.js';
+import type { ClientRequest } from '../sign-in/sign-in-limits.js';
 import { AccountsService, actorOf } from './accounts.service.js';
+
+/** The GraphQL context's request: the caller (set by the guard), and the socket and headers its address comes from. */
+type Request = AuthenticatedRequest & ClientRequest;
 
 @Resolver(() => User)
 export class AccountsResolver {
@@ -16,8 +20,8 @@ export class AccountsResolver {
 
   @Public()
   @Mutation(() => AuthPayload)
-  async login(@Context('req') req: AuthenticatedRequest, @Args('email') email: string, @Args('password') password: string) {
-    return signedIn(req, await this.accounts.login(email, password));
+  async login(@Context('req') req: Request, @Args('email') email: string, @Args('password') password: string) {
+    return signedIn(req, await this.accounts.login(email, password, req));
   }
 
   @Roles(...MANAGERS)
@@ -28,8 +32,8 @@ export class AccountsResolver {
 
   @Public()
   @Mutation(() => AuthPayload)
-  async acceptInvitation(@Context('req') req: AuthenticatedRequest, @Args('token') token: string, @Args('password') password: string) {
-    return signedIn(req, await this.accounts.accept(token, password));
+  async acceptInvitation(@Context('req') req: Request, @Args('token') token: string, @Args('password') password: string) {
+    return signedIn(req, await this.accounts.accept(token, password, req));
   }
 }
 

@@ -2,15 +2,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Role, SETTINGS, type Actor, type Settings } from '#core';
+import { MAX_PASSWORD_LENGTH, Role, SETTINGS, type Actor, type Settings } from '#core';
 import { Fellow, User } from '#people';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { AccessTokenClaims, ActorLoader } from '../auth/auth.guard.js';
 import { AuthPayload, InviteUserInput, IssuedInvitation } from '../dto/account.inputs.js';
 import { Invitation } from '../entities/invitation.entity.js';
 import { identityError } from '../identity.errors.js';
-import { LoginThrottle } from './login-throttle.js';
-import { assertStrongEnough, hashPassword, verifyPassword } from './passwords.js';
+import { PasswordHasher } from '../sign-in/password-hasher.js';
+import { SignInLimits, type ClientRequest } from '../sign-in/sign-in-limits.js';
+import { assertStrongEnough } from './passwords.js';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -32,7 +33,8 @@ export class AccountsService implements ActorLoader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
-    private readonly throttle: LoginThrottle,
+    private readonly limits: SignInLimits,
+    private readonly passwords: PasswordHasher,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
@@ -49,16 +51,22 @@ export class AccountsService implements ActorLoader {
     return user;
   }
 
-  /** Signs in. A failure never says whether the email or the password was wrong. */
-  async login(email: string, password: string): Promise<AuthPayload> {
+  /**
+   * Signs in. A failure never says whether the email or the password was wrong. With the caller's request,
+   * failures count against its address (SignInLimits); scripts that sign in from inside pass none.
+   */
+  async login(email: string, password: string, request?: ClientRequest): Promise<AuthPayload> {
     const normalized = email.trim().toLowerCase();
-    await this.throttle.assertNotLocked(normalized);
+    const address = request && this.limits.addressOf(request);
+    if (address) await this.limits.assertMayTry(address, normalized);
     const user = await this.dataSource.getRepository(User).findOneBy({ email: normalized });
-    if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
-      await this.throttle.recordFailure(normalized);
-      throw identityError('INVALID_CREDENTIALS', 'Wrong email or password');
+    // No password longer than the policy allows was ever set: such a try is wrong without spending a hash on it.
+    const matches = password.length <= MAX_PASSWORD_LENGTH && (await this.passwords.verify(user?.passwordHash, password));
+    if (!matches || !user) {
+      const wait = address ? await this.limits.recordFailure(address, normalized) : 0;
+      throw identityError('INVALID_CREDENTIALS', 'Wrong email or password', wait > 0 ? { retryAfterSeconds: wait } : undefined);
     }
-    await this.throttle.clear(normalized);
+    if (address) await this.limits.recordSuccess(address, normalized);
     return this.signIn(user);
   }
 
@@ -95,10 +103,26 @@ export class AccountsService implements ActorLoader {
     });
   }
 
-  /** Accepts an invitation once: sets the password, creates the account and signs in. */
-  async accept(token: string, password: string): Promise<AuthPayload> {
-    assertStrongEnough(password);
-    const passwordHash = await hashPassword(password);
+  /**
+   * Accepts an invitation once: sets the password, creates the account and signs in. The token is checked, and
+   * the password against the policy, before the password is hashed: a wrong token costs the server no hash.
+   */
+  async accept(token: string, password: string, request?: ClientRequest): Promise<AuthPayload> {
+    const address = request && this.limits.addressOf(request);
+    if (address) await this.limits.assertMayTry(address);
+    const tokenHash = hashToken(token);
+    const pending = await this.dataSource
+      .getRepository(Invitation)
+      .createQueryBuilder('invitation')
+      .where({ tokenHash, usedAt: IsNull() })
+      .andWhere('invitation.expires_at > now()')
+      .getOne();
+    if (!pending) {
+      const wait = address ? await this.limits.recordFailure(address) : 0;
+      throw invitationInvalid(wait);
+    }
+    assertStrongEnough(password, pending.email);
+    const passwordHash = await this.passwords.hash(password);
     const user = await this.dataSource.transaction(async (manager) => {
       // Claiming the invitation with a conditional UPDATE makes two concurrent accepts of one token
       // produce one account: the second finds nothing left to claim.
@@ -106,15 +130,13 @@ export class AccountsService implements ActorLoader {
         .createQueryBuilder()
         .update(Invitation)
         .set({ usedAt: () => 'now()' })
-        .where({ tokenHash: hashToken(token), usedAt: IsNull() })
+        .where({ tokenHash, usedAt: IsNull() })
         .andWhere('expires_at > now()')
         .returning('*')
         .execute()
         .then((result) => (result.raw as Record<string, unknown>[]).map((row) => manager.create(Invitation, toInvitation(row))));
       const invitation = claimed[0];
-      if (!invitation) {
-        throw identityError('INVITATION_INVALID', 'This invitation is unknown, already used or expired: ask for a new one');
-      }
+      if (!invitation) throw invitationInvalid(0);
       await this.assertEmailFree(manager, invitation.email);
       if (invitation.fellowId) await this.assertFellowLinkable(manager, invitation.fellowId);
       return manager.save(
@@ -130,15 +152,19 @@ export class AccountsService implements ActorLoader {
     return this.signIn(user);
   }
 
-  /** Creates the ADMIN_EMAIL account at start when no account has that email, so a new deployment can be entered. */
+  /**
+   * Creates the ADMIN_EMAIL account at start when no account has that email, so a new deployment can be entered.
+   * In production the settings have already held ADMIN_PASSWORD to the whole policy; development and the tests
+   * keep their published administrator passwords (`filmschool-admin`), which contain the email's name part.
+   */
   async ensureAdmin(email: string, password: string): Promise<boolean> {
     const users = this.dataSource.getRepository(User);
     if (await users.existsBy({ email })) return false;
-    assertStrongEnough(password);
+    assertStrongEnough(password, this.settings.nodeEnv === 'production' ? email : undefined);
     await users
       .createQueryBuilder()
       .insert()
-      .values({ email, fullName: 'Administrator', role: Role.ADMIN, passwordHash: await hashPassword(password) })
+      .values({ email, fullName: 'Administrator', role: Role.ADMIN, passwordHash: await this.passwords.hash(password) })
       .orIgnore()
       .execute();
     this.logger.log({ email }, 'Created the administrator account from ADMIN_EMAIL');
@@ -164,6 +190,13 @@ export class AccountsService implements ActorLoader {
     }
   }
 }
+
+const invitationInvalid = (retryAfterSeconds: number) =>
+  identityError(
+    'INVITATION_INVALID',
+    'This invitation is unknown, already used or expired: ask for a new one',
+    retryAfterSeconds > 0 ? { retryAfterSeconds } : undefined,
+  );
 
 function toInvitation(row: Record<string, unknown>): Partial<Invitation> {
   return {
