@@ -2,14 +2,16 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import ExcelJS from 'exceljs';
 import { JobQueue } from '#queue';
 import { StorageService } from '#storage';
 import { fileSource, FilmUploader, type ByteSource } from '#upload-client';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { TestApi } from './support/api.js';
-import { makeVideo, probeUrl, scratchDir } from './support/media.js';
+import { makeGif, makeVideo, probeUrl, scratchDir } from './support/media.js';
 import { PeopleFactory } from './support/people.js';
+import { presignedRequestValid } from './support/sigv4.js';
 
 const MIB = 1024 * 1024;
 const ASSET = `query ($id: ID!) { film(id: $id) { runtimeSeconds assets { id status kind byteSize durationSeconds width height videoCodec audioCodec rejectionReason downloadUrl previewUrl posterUrl } } }`;
@@ -148,22 +150,80 @@ describe('films and uploads', () => {
     expect(Buffer.from(await stored.arrayBuffer()).equals(readFileSync(video))).toBe(true);
   });
 
-  it('rejects a renamed non-video whatever its name and declared type', async () => {
-    const fake = join(dir, 'not-a-film.mp4');
-    writeFileSync(fake, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4096, 'x')]));
-    const source = await fileSource(fake);
-    const asset = await uploader(director.token).upload(source, {
-      filmId,
-      kind: 'TRAILER',
-      fileName: 'not-a-film.mp4',
-      contentType: 'video/mp4',
-    });
+  /** Uploads `bytes` as an MP4 and waits for processing: the asset as the API shows it, and where its file was. */
+  const uploadAndProcess = async (fileName: string, bytes: Buffer): Promise<{ asset: Asset; objectKey: string }> => {
+    const path = join(dir, fileName);
+    writeFileSync(path, bytes);
+    const source = await fileSource(path);
+    const uploaded = await uploader(director.token).upload(source, { filmId, kind: 'TRAILER', fileName, contentType: 'video/mp4' });
     await source.close();
-    await expect(processed(asset.id)).resolves.toMatchObject({ status: 'done' });
-    const rejected = await assetOf(asset.id);
-    expect(rejected.status).toBe('REJECTED');
-    expect(rejected.rejectionReason).toContain('PDF');
-    expect(rejected.previewUrl).toBeNull();
+    await expect(processed(uploaded.id)).resolves.toMatchObject({ status: 'done' });
+    const [row] = await api.app.get(DataSource).query('SELECT object_key FROM media_asset WHERE id = $1', [uploaded.id]);
+    return { asset: await assetOf(uploaded.id), objectKey: row.object_key };
+  };
+
+  const impostors: [string, () => Promise<Buffer>, string][] = [
+    ['a PDF', async () => Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'), Buffer.alloc(4096, 'x')]), 'PDF'],
+    [
+      'an HTML page',
+      async () =>
+        Buffer.from(`<!DOCTYPE html><html><body><script>alert(document.cookie)</script>${'<p>film</p>'.repeat(400)}</body></html>`),
+      'HTML',
+    ],
+    ['a ZIP archive (an XLSX workbook)', async () => Buffer.from(await new ExcelJS.Workbook().xlsx.writeBuffer()), 'ZIP'],
+    // An animated GIF starts with "G" like an MPEG-TS sync byte, and ffprobe reads it as a video stream.
+    ['an animated GIF', async () => readFileSync(makeGif(join(dir, 'clip.gif'))), 'GIF'],
+    ['a text starting with "G"', async () => Buffer.from('Great film, watch it! '.repeat(200)), 'unknown format'],
+  ];
+
+  it.each(impostors)('rejects %s renamed as video, and deletes it from the bucket', async (_, make, named) => {
+    const { asset, objectKey } = await uploadAndProcess('not-a-film.mp4', await make());
+    expect(asset.status).toBe('REJECTED');
+    expect(asset.rejectionReason).toContain('Not a video');
+    expect(asset.rejectionReason).toContain(named);
+    expect(asset.previewUrl).toBeNull();
+    expect(asset.downloadUrl).toBeNull();
+    await expect(api.app.get(StorageService).head(objectKey)).rejects.toMatchObject({ kind: 'NOT_FOUND' });
+  });
+
+  it('accepts a real MPEG transport stream, whose first byte is also "G"', async () => {
+    const ts = makeVideo(join(dir, 'clip.ts'), { seconds: 1, width: 320, height: 180, noise: false });
+    const { asset } = await uploadAndProcess('clip.ts', readFileSync(ts));
+    expect(asset).toMatchObject({ status: 'READY', videoCodec: 'h264', rejectionReason: null });
+  });
+
+  it("signs each part for its exact length, and keeps nothing of a part larger than the upload's declared size", async () => {
+    const started = await api.ok<{ startFilmUpload: { id: string; asset: { id: string } } }>(
+      START,
+      { input: { filmId, kind: 'TRAILER', fileName: 'tiny.mp4', byteSize: 54, contentType: 'video/mp4' } },
+      director.token,
+    );
+    const uploadId = started.startFilmUpload.id;
+    const signed = await api.ok<{ signUploadParts: { url: string }[] }>(
+      'mutation ($id: ID!) { signUploadParts(uploadId: $id, partNumbers: [1]) { url } }',
+      { id: uploadId },
+      director.token,
+    );
+    const url = signed.signUploadParts[0].url;
+    expect(new URL(url).searchParams.get('X-Amz-SignedHeaders')?.split(';')).toContain('content-length');
+    // What S3 or MinIO would check: the signature holds for 54 bytes and for no other length.
+    const secret = process.env.S3_SECRET_ACCESS_KEY!;
+    expect(presignedRequestValid(url, 'PUT', { 'content-length': '54' }, secret)).toBe(true);
+    expect(presignedRequestValid(url, 'PUT', { 'content-length': String(6 * MIB) }, secret)).toBe(false);
+
+    // s3rver checks no V4 signature and takes the 6 MiB: completion refuses them and keeps no file.
+    const put = await fetch(url, { method: 'PUT', body: Buffer.alloc(6 * MIB, 1) });
+    await api.ok(
+      'mutation ($id: ID!, $etag: String!) { recordUploadedPart(uploadId: $id, partNumber: 1, etag: $etag) { id } }',
+      { id: uploadId, etag: put.headers.get('etag') },
+      director.token,
+    );
+    const completed = await api.gql('mutation ($id: ID!) { completeFilmUpload(uploadId: $id) { id } }', { id: uploadId }, director.token);
+    expect(completed.errors?.[0].extensions).toMatchObject({ reason: 'SIZE_MISMATCH', storedBytes: 6 * MIB, declaredBytes: 54 });
+    const [row] = await api.app
+      .get(DataSource)
+      .query('SELECT object_key FROM media_asset WHERE id = $1', [started.startFilmUpload.asset.id]);
+    await expect(api.app.get(StorageService).head(row.object_key)).rejects.toMatchObject({ kind: 'NOT_FOUND' });
   });
 
   it('refuses at start a declared size over the limit, or a type that is not video, creating nothing', async () => {

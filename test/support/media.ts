@@ -43,6 +43,12 @@ export function makeVideo(path: string, options: { seconds: number; width: numbe
   return path;
 }
 
+/** Makes a small animated GIF: a file ffprobe reads as video, and no film. */
+export function makeGif(path: string): string {
+  execFileSync(resolveBinary('ffmpeg'), ['-y', '-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=64x64:rate=5', '-t', '1', path]);
+  return path;
+}
+
 /**
  * Reads a media URL's streams with ffprobe. Asynchronous on purpose: the tests' S3 endpoint runs in this
  * process, and a synchronous child would block the very server it reads from.

@@ -144,10 +144,24 @@ export class StorageService implements OnModuleInit, OnModuleDestroy {
     return result.UploadId;
   }
 
-  /** A presigned URL to PUT one part's bytes straight to the store. */
-  signPartUrl(key: string, uploadId: string, partNumber: number, expiresInSeconds: number): Promise<string> {
-    const command = new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId, PartNumber: partNumber });
-    return getSignedUrl(this.client, command, { expiresIn: Math.min(expiresInSeconds, MAX_SIGNED_URL_SECONDS) });
+  /**
+   * A presigned URL to PUT one part's bytes straight to the store, signed for exactly `byteLength` bytes: the
+   * `Content-Length` header is part of the signature, so a store that checks signatures (S3, MinIO, R2, Garage)
+   * refuses a body of any other size. (s3rver does not check SigV4 signatures; the size of the completed object
+   * is checked as well, see FilmUploadsService.complete.)
+   */
+  signPartUrl(key: string, uploadId: string, partNumber: number, byteLength: number, expiresInSeconds: number): Promise<string> {
+    const command = new UploadPartCommand({
+      Bucket: this.bucket,
+      Key: key,
+      UploadId: uploadId,
+      PartNumber: partNumber,
+      ContentLength: byteLength,
+    });
+    return getSignedUrl(this.client, command, {
+      expiresIn: Math.min(expiresInSeconds, MAX_SIGNED_URL_SECONDS),
+      signableHeaders: new Set(['content-length']),
+    });
   }
 
   async completeMultipart(key: string, uploadId: string, parts: { partNumber: number; etag: string }[]): Promise<void> {

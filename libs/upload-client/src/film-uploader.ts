@@ -115,6 +115,7 @@ export class FilmUploader {
   private async send(source: ByteSource, upload: UploadState): Promise<UploadedAsset> {
     const done = new Set(upload.uploadedParts.map((p) => p.partNumber));
     const pending = Array.from({ length: upload.partCount }, (_, i) => i + 1).filter((n) => !done.has(n));
+    // Each part URL is signed for exactly this many bytes (the API's partLength): the store refuses any other size.
     const partBytes = (n: number): number => Math.min(upload.partSize, source.size - (n - 1) * upload.partSize);
     let sentBytes = [...done].reduce((sum, n) => sum + partBytes(n), 0);
     const report = () =>

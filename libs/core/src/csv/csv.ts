@@ -1,58 +1,95 @@
 /**
- * A small RFC 4180 CSV reader: quoted fields, doubled quotes, CRLF, a UTF-8 byte-order mark, and ';' as the
- * separator when the header uses it (as spreadsheets in French do).
+ * CSV in and out through maintained libraries (`csv-parse`, `csv-stringify`), with the two things a spreadsheet
+ * world adds: a separator that may be ';' (French Excel) as well as ',', and cells that a spreadsheet would run
+ * as formulas (OWASP "CSV injection").
  */
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { DomainError } from '../errors/domain-error.js';
+
 export interface CsvRow {
   /** 1-based line number in the file, header being line 1. */
   line: number;
   values: Record<string, string>;
 }
 
+const SEPARATORS = [',', ';'] as const;
+type Separator = (typeof SEPARATORS)[number];
+
+interface ParsedRecord {
+  line: number;
+  fields: string[];
+}
+
+/** The records of `text` split on `separator`, each with the line it starts on; null when it is not valid CSV that way. */
+function records(text: string, separator: Separator, relaxQuotes: boolean): ParsedRecord[] | null {
+  let parsed: { record: string[]; info: { lines: number } }[];
+  try {
+    parsed = parse(text, {
+      bom: true,
+      delimiter: separator,
+      info: true,
+      // Rows shorter or longer than the header are the importer's to report, line by line, not a parse failure.
+      relax_column_count: true,
+      // Empty lines are kept here (and dropped below), so that each record's first line is the previous one's last + 1.
+      skip_empty_lines: false,
+      relax_quotes: relaxQuotes,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch {
+    return null;
+  }
+  let previousEnd = 0;
+  return parsed.map(({ record, info }) => {
+    const line = previousEnd + 1;
+    previousEnd = info.lines;
+    return { line, fields: record };
+  });
+}
+
+/**
+ * The separator the data itself uses: the one under which every row has as many fields as the header. The
+ * header alone can mislead (a quoted column name such as "Nom, prénom, surnom" holds commas); rows alone too (an
+ * unquoted "Traoré, Awa" in a ';' file). When both or neither fit, the one giving more columns, then ','.
+ */
+function detectSeparator(text: string): { separator: Separator; records: ParsedRecord[] } {
+  const candidatesWith = (relaxQuotes: boolean) =>
+    SEPARATORS.flatMap((separator) => {
+      const found = records(text, separator, relaxQuotes)?.filter((r) => r.fields.some((f) => f.trim() !== ''));
+      if (!found) return [];
+      const width = found[0]?.fields.length ?? 0;
+      const fitting = found.filter((r) => r.fields.length === width).length;
+      return [{ separator, records: found, width, fitting, consistent: fitting === found.length }];
+    });
+  // Strict quoting first: a quoted field that only parses under one separator tells which one it is. Loose quotes
+  // (`Dit "Kadi"` unquoted) are read as they are when nothing parses strictly.
+  let candidates = candidatesWith(false);
+  if (candidates.length === 0) candidates = candidatesWith(true);
+  if (candidates.length === 0) {
+    throw new DomainError('BAD_USER_INPUT', 'INVALID_CSV', 'The file is not valid CSV: check that every quoted field is closed');
+  }
+  candidates.sort(
+    (a, b) =>
+      Number(b.consistent && b.width > 1) - Number(a.consistent && a.width > 1) ||
+      b.fitting / b.records.length - a.fitting / a.records.length ||
+      b.width - a.width,
+  );
+  return candidates[0];
+}
+
+/**
+ * Reads a CSV file: quoted fields, doubled quotes, CRLF, a UTF-8 byte-order mark, ',' or ';' as the separator
+ * (detected from the rows, see `detectSeparator`). Values are trimmed, and the quote `toCsv` puts before a
+ * formula-like cell is taken off again, so that a file exported here imports back unchanged.
+ */
 export function parseCsv(text: string, normalizeHeader: (header: string) => string = (h) => h): { headers: string[]; rows: CsvRow[] } {
-  const source = text.replace(/^\uFEFF/, '');
-  const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
-  const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const records: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  for (let i = 0; i < source.length; i += 1) {
-    const c = source[i];
-    if (quoted) {
-      if (c === '"' && source[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line += 1;
-        field += c;
-      }
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === separator) {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && source[i + 1] === '\n') i += 1;
-      fields.push(field);
-      records.push({ line: recordLine, fields });
-      fields = [];
-      field = '';
-      line += 1;
-      recordLine = line;
-    } else field += c;
-  }
-  if (field !== '' || fields.length > 0) {
-    fields.push(field);
-    records.push({ line: recordLine, fields });
-  }
-  const nonEmpty = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
-  const [header, ...body] = nonEmpty;
-  const headers = (header?.fields ?? []).map((h) => normalizeHeader(h.trim()));
+  const [header, ...body] = detectSeparator(text).records;
+  const headers = (header?.fields ?? []).map((h) => normalizeHeader(unneutralize(h.trim()).trim()));
   return {
     headers,
-    rows: body.map((r) => ({ line: r.line, values: Object.fromEntries(headers.map((h, i) => [h, (r.fields[i] ?? '').trim()])) })),
+    rows: body.map((r) => ({
+      line: r.line,
+      values: Object.fromEntries(headers.map((h, i) => [h, unneutralize((r.fields[i] ?? '').trim()).trim()])),
+    })),
   };
 }
 
@@ -64,11 +101,35 @@ export const headerKey = (header: string): string =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '');
 
-/** Writes rows as CSV (comma-separated, quoted where needed, CRLF line ends, with a BOM for spreadsheets). */
+/** First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain decimal number, as PostgreSQL writes numeric and bigint values: "-3" or "-2.50" is a number, never a formula. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A cell a spreadsheet shows as text: a value starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets
+ * a leading `'` (so `=HYPERLINK(...)` stays words). Numbers are left as they are, whether a JavaScript number
+ * or a string holding only a decimal number such as `-3`: they cannot carry a formula, and a quote would turn
+ * a figure into text. Applied to every cell `toCsv` writes.
+ */
+export function neutralizeCell(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+}
+
+/** The inverse of `neutralizeCell`, for files this code wrote: `'=x` reads as `=x`, `'abc` stays `'abc`. */
+function unneutralize(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+/**
+ * Writes rows as CSV: comma-separated, quoted where needed (also around ';', so that French spreadsheets do not
+ * split a cell), CRLF line ends, a BOM for spreadsheets, and every cell neutralised (`neutralizeCell`).
+ */
 export function toCsv(headers: string[], rows: (string | number | null)[][]): string {
-  const cell = (value: string | number | null): string => {
-    const text = value === null ? '' : String(value);
-    return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return `\uFEFF${[headers, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return stringify(
+    [headers, ...rows].map((row) => row.map(neutralizeCell)),
+    { bom: true, delimiter: ',', record_delimiter: '\r\n', quoted_match: /[;\r\n]/ },
+  );
 }

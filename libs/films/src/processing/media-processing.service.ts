@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -8,7 +8,7 @@ import type { JobOutcome } from '#queue';
 import { StorageService } from '#storage';
 import { DataSource } from 'typeorm';
 import { AssetKind, AssetStatus, Film, MediaAsset } from '../entities/index.js';
-import { sniffContainer } from './container-sniffer.js';
+import { formatAccepted, SNIFF_BYTES, sniffContainer } from './container-sniffer.js';
 import { parseProbe, posterArgs, previewArgs, probeArgs, resolveBinary, runTool, ToolError, type ProbeResult } from './media-tools.js';
 
 const PROBE_TIMEOUT_MS = 2 * 60_000;
@@ -42,18 +42,22 @@ export class MediaProcessingService {
     if (!asset) return { status: 'skipped', reason: 'the asset no longer exists' };
     if (asset.status !== AssetStatus.PROCESSING) return { status: 'skipped', reason: `the asset is ${asset.status}` };
 
-    const sniffed = sniffContainer(await this.storage.read(asset.objectKey, { start: 0, end: 63 }));
+    const sniffed = sniffContainer(await this.storage.read(asset.objectKey, { start: 0, end: SNIFF_BYTES - 1 }));
     if (!sniffed.video) return this.reject(asset, `Not a video: the file is ${sniffed.looksLike}, whatever its name or declared type`);
+    const { demuxer } = sniffed;
     await reportProgress(5);
 
     // ffprobe and ffmpeg read the object over HTTP ranges: nothing is downloaded whole to learn its metadata.
     const url = await this.storage.signedGetUrl(asset.objectKey, 3600);
     let probe: ProbeResult;
     try {
-      probe = parseProbe(await runTool(this.ffprobe, probeArgs(url), { timeoutMs: PROBE_TIMEOUT_MS }));
+      probe = parseProbe(await runTool(this.ffprobe, probeArgs(url, demuxer), { timeoutMs: PROBE_TIMEOUT_MS }));
     } catch (error) {
-      if (error instanceof ToolError) return this.reject(asset, `ffprobe cannot read this file as a video (${error.message})`);
+      if (error instanceof ToolError) return this.reject(asset, `ffprobe cannot read this file as ${sniffed.container} (${error.message})`);
       throw error;
+    }
+    if (!formatAccepted(demuxer, probe.formatName)) {
+      return this.reject(asset, `Not a video container accepted here: ffprobe reads it as "${probe.formatName ?? 'nothing'}"`);
     }
     if (!probe.hasVideo) return this.reject(asset, 'The file holds no video stream');
     await reportProgress(10);
@@ -63,10 +67,15 @@ export class MediaProcessingService {
       const posterFile = join(workDir, 'poster.jpg');
       const previewFile = join(workDir, 'preview.mp4');
       const posterAt = probe.durationSeconds ? Math.min(1, probe.durationSeconds / 2) : 0;
-      await runTool(this.ffmpeg, posterArgs(url, posterAt, posterFile), { timeoutMs: PROBE_TIMEOUT_MS });
+      await runTool(this.ffmpeg, posterArgs(url, demuxer, posterAt, posterFile), { timeoutMs: PROBE_TIMEOUT_MS });
+      // A seek into a stream without an index (MPEG-TS) can land past the only key frame of a short clip: ffmpeg then
+      // ends without error and without a frame. The first frame makes the poster instead.
+      if (posterAt > 0 && !(await exists(posterFile))) {
+        await runTool(this.ffmpeg, posterArgs(url, demuxer, 0, posterFile), { timeoutMs: PROBE_TIMEOUT_MS });
+      }
       const total = (probe.durationSeconds ?? 0) * 1_000_000;
       let reported = 10;
-      await runTool(this.ffmpeg, previewArgs(url, previewFile), {
+      await runTool(this.ffmpeg, previewArgs(url, demuxer, previewFile), {
         timeoutMs: RENDITION_TIMEOUT_MS,
         onLine: (line) => {
           const match = /^out_time_us=(\d+)/.exec(line) ?? /^out_time_ms=(\d+)/.exec(line);
@@ -113,9 +122,25 @@ export class MediaProcessingService {
       .update({ id: assetId, status: AssetStatus.PROCESSING }, { status: AssetStatus.FAILED, failureReason: error.slice(0, 2000) });
   }
 
+  /**
+   * Refuses the file and keeps nothing of it: a rejected upload (a PDF, a page, an archive) must not stay in the
+   * bucket, where a signed link or a leak could still serve it. Should the store fail to delete it now, the
+   * clean-up job deletes it later, as a REJECTED asset holds no file (FilmUploadsService.deleteOrphans).
+   */
   private async reject(asset: MediaAsset, reason: string): Promise<JobOutcome> {
     await this.dataSource.getRepository(MediaAsset).update(asset.id, { status: AssetStatus.REJECTED, rejectionReason: reason });
+    const keys = [asset.objectKey, posterKeyOf(asset.id), previewKeyOf(asset.id)];
+    const deleted = await Promise.allSettled(keys.map((key) => this.storage.delete(key)));
+    const failed = deleted.filter((result) => result.status === 'rejected');
+    if (failed.length)
+      this.logger.warn({ assetId: asset.id, err: failed[0].reason }, 'Rejected file not deleted yet; the clean-up job will');
     this.logger.log({ assetId: asset.id, reason }, 'Asset rejected');
     return { status: 'done', detail: { rejected: reason } };
   }
 }
+
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );

@@ -2,14 +2,17 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
+import type { VideoDemuxer } from './container-sniffer.js';
 
 const require = createRequire(import.meta.url);
 
 /**
  * Where ffmpeg or ffprobe lives: the override when given (FFMPEG_PATH, FFPROBE_PATH), else the PATH (Debian's
- * ffmpeg in CI and in the image), else the static binary shipped by the npm package.
+ * ffmpeg in CI and in the image), else, in development only, the static binary of the npm package
+ * (`@ffmpeg-installer/*`, a development dependency with an old ffmpeg that must never decode uploads in
+ * production). The package is loaded only on that path, so a production install without it starts.
  */
-export function resolveBinary(name: 'ffmpeg' | 'ffprobe', override?: string): string {
+export function resolveBinary(name: 'ffmpeg' | 'ffprobe', override?: string, environment = process.env.NODE_ENV): string {
   if (override) return override;
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     const candidate = join(dir, name);
@@ -20,8 +23,16 @@ export function resolveBinary(name: 'ffmpeg' | 'ffprobe', override?: string): st
       // not in this directory
     }
   }
+  const variable = name === 'ffmpeg' ? 'FFMPEG_PATH' : 'FFPROBE_PATH';
+  if (environment === 'production') {
+    throw new Error(`${name} is not on the PATH: install the system's (apt-get install ffmpeg) or set ${variable}`);
+  }
   const packageName = name === 'ffmpeg' ? '@ffmpeg-installer/ffmpeg' : '@ffprobe-installer/ffprobe';
-  return (require(packageName) as { path: string }).path;
+  try {
+    return (require(packageName) as { path: string }).path;
+  } catch {
+    throw new Error(`${name} is not on the PATH and ${packageName} is not installed: install ffmpeg or set ${variable}`);
+  }
 }
 
 export class ToolError extends Error {
@@ -83,6 +94,8 @@ const lastLine = (text: string): string =>
     ?.replace(/https?:\/\/\S+/g, '<signed url>') ?? 'no error output';
 
 export interface ProbeResult {
+  /** ffprobe's `format_name`, e.g. "mov,mp4,m4a,3gp,3g2,mj2". */
+  formatName: string | null;
   durationSeconds: number | null;
   width: number | null;
   height: number | null;
@@ -93,7 +106,7 @@ export interface ProbeResult {
 }
 
 interface FfprobeJson {
-  format?: { duration?: string; bit_rate?: string };
+  format?: { format_name?: string; duration?: string; bit_rate?: string };
   streams?: { codec_type?: string; codec_name?: string; width?: number; height?: number; disposition?: { attached_pic?: number } }[];
 }
 
@@ -106,6 +119,7 @@ export function parseProbe(json: string): ProbeResult {
     value !== undefined && Number.isFinite(Number(value)) ? Number(value) : null;
   const bitrate = number(data.format?.bit_rate);
   return {
+    formatName: data.format?.format_name ?? null,
     durationSeconds: number(data.format?.duration),
     width: video?.width ?? null,
     height: video?.height ?? null,
@@ -119,25 +133,36 @@ export function parseProbe(json: string): ProbeResult {
 /** 480 lines at most, even dimensions (H.264 needs them), never upscaled. */
 const SCALE = "scale=-2:'trunc(min(480,ih)/2)*2'";
 
-export const probeArgs = (input: string): string[] => [
+/**
+ * How the tools open an upload: with the one demuxer its signature names (never ffmpeg's guess among hundreds),
+ * and over HTTP only, so that nothing in the file can make them open a local file or another protocol.
+ */
+const inputArgs = (input: string, demuxer: VideoDemuxer): string[] => [
+  '-protocol_whitelist',
+  'http,https,tcp,tls',
+  '-f',
+  demuxer,
+  '-i',
+  input,
+];
+
+export const probeArgs = (input: string, demuxer: VideoDemuxer): string[] => [
   '-v',
   'error',
   '-print_format',
   'json',
   '-show_format',
   '-show_streams',
-  '-i',
-  input,
+  ...inputArgs(input, demuxer),
 ];
 
-export const posterArgs = (input: string, atSeconds: number, output: string): string[] => [
+export const posterArgs = (input: string, demuxer: VideoDemuxer, atSeconds: number, output: string): string[] => [
   '-y',
   '-v',
   'error',
   '-ss',
   atSeconds.toFixed(2),
-  '-i',
-  input,
+  ...inputArgs(input, demuxer),
   '-frames:v',
   '1',
   '-vf',
@@ -148,15 +173,14 @@ export const posterArgs = (input: string, atSeconds: number, output: string): st
 ];
 
 /** H.264/AAC MP4 at about 600 kbps, moov atom first so that playback starts before the download ends. */
-export const previewArgs = (input: string, output: string): string[] => [
+export const previewArgs = (input: string, demuxer: VideoDemuxer, output: string): string[] => [
   '-y',
   '-v',
   'error',
   '-nostats',
   '-progress',
   'pipe:1',
-  '-i',
-  input,
+  ...inputArgs(input, demuxer),
   '-map',
   '0:v:0',
   '-map',

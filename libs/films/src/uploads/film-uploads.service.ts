@@ -10,7 +10,7 @@ import { StartFilmUploadInput } from '../dto/films.inputs.js';
 import { AssetStatus, Film, FilmUpload, MediaAsset, UploadedPart } from '../entities/index.js';
 import { FilmsService } from '../films/films.service.js';
 import { filmsError } from '../films.errors.js';
-import { planParts, VIDEO_TYPES } from './upload-plan.js';
+import { partLength, planParts, VIDEO_TYPES } from './upload-plan.js';
 
 /** Presigned part URLs live at most an hour: long enough for a slow part, short enough not to leak far. */
 const PART_URL_SECONDS = 3600;
@@ -109,7 +109,13 @@ export class FilmUploadsService {
     return Promise.all(
       numbers.map(async (partNumber) => ({
         partNumber,
-        url: await this.storage.signPartUrl(asset.objectKey, upload.storeUploadId, partNumber, seconds),
+        url: await this.storage.signPartUrl(
+          asset.objectKey,
+          upload.storeUploadId,
+          partNumber,
+          partLength(asset.byteSize, upload.partSize, partNumber),
+          seconds,
+        ),
         expiresAt,
       })),
     );
@@ -242,7 +248,7 @@ export class FilmUploadsService {
     this.logger.log({ uploadId: upload.id, assetId: asset.id, abort: outcome }, 'Upload released');
   }
 
-  /** Deletes stored files that no asset points to and that are older than `before` (never one being written). */
+  /** Deletes stored files that no live asset points to and that are older than `before` (never one being written). */
   private async deleteOrphans(before: Date): Promise<number> {
     let deleted = 0;
     for (const prefix of ['films/', 'posters/', 'previews/']) {
@@ -252,7 +258,8 @@ export class FilmUploadsService {
           .getRepository(MediaAsset)
           .createQueryBuilder('asset')
           .where('asset.objectKey = :key OR asset.posterKey = :key OR asset.previewKey = :key', { key: object.key })
-          .andWhere('asset.status <> :expired', { expired: AssetStatus.EXPIRED })
+          // Expired and rejected assets hold no file: one left behind (a failed delete) goes now.
+          .andWhere('asset.status NOT IN (:...gone)', { gone: [AssetStatus.EXPIRED, AssetStatus.REJECTED] })
           .getExists();
         if (!referenced) {
           await this.storage.delete(object.key);

@@ -1,4 +1,4 @@
-import { planParts } from './upload-plan.js';
+import { partLength, planParts } from './upload-plan.js';
 
 const MIB = 1024 * 1024;
 
@@ -18,5 +18,22 @@ describe('planParts', () => {
 
   it('honours a larger minimum part size', () => {
     expect(planParts(100 * MIB, 16 * MIB)).toEqual({ partSize: 16 * MIB, partCount: 7 });
+  });
+});
+
+describe('partLength', () => {
+  it('gives every part the plan size and the last one the rest, to the byte', () => {
+    const byteSize = 12 * MIB + 54;
+    const { partSize, partCount } = planParts(byteSize, 5 * MIB);
+    const lengths = Array.from({ length: partCount }, (_, i) => partLength(byteSize, partSize, i + 1));
+    expect(lengths).toEqual([5 * MIB, 5 * MIB, 2 * MIB + 54]);
+    expect(lengths.reduce((a, b) => a + b)).toBe(byteSize);
+    expect(partLength(54, 5 * MIB, 1)).toBe(54);
+    expect(partLength(10 * MIB, 5 * MIB, 2)).toBe(5 * MIB);
+  });
+
+  it('refuses a part number outside the plan', () => {
+    expect(() => partLength(54, 5 * MIB, 2)).toThrow(RangeError);
+    expect(() => partLength(54, 5 * MIB, 0)).toThrow(RangeError);
   });
 });

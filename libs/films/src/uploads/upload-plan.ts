@@ -13,6 +13,18 @@ export function planParts(byteSize: number, minPartBytes: number): { partSize: n
   return { partSize, partCount: Math.max(1, Math.ceil(byteSize / partSize)) };
 }
 
+/**
+ * The exact length of part `partNumber` (1-based): `partSize`, except the last, which holds the rest. Each part
+ * URL is signed for this length, so the store refuses a body of any other size.
+ */
+export function partLength(byteSize: number, partSize: number, partNumber: number): number {
+  const partCount = Math.max(1, Math.ceil(byteSize / partSize));
+  if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > partCount) {
+    throw new RangeError(`Part ${partNumber} is outside 1..${partCount}`);
+  }
+  return partNumber < partCount ? partSize : byteSize - (partCount - 1) * partSize;
+}
+
 /** Video types accepted for upload; the worker still checks the bytes, whatever the declared type. */
 export const VIDEO_TYPES: ReadonlySet<string> = new Set([
   'video/mp4',
