@@ -14,7 +14,8 @@ import { PeopleFactory } from './support/people.js';
 
 /** The API as it runs in production (no introspection, no landing page, no schema hints), its log lines kept. */
 async function startProductionApi(logLines: string[]): Promise<{ app: INestApplication; url: string }> {
-  const settings: Settings = { ...parseSettings(process.env), nodeEnv: 'production', logLevel: 'info' };
+  // No administrator: production refuses the tests' published password, and nothing here signs in.
+  const settings: Settings = { ...parseSettings(process.env), nodeEnv: 'production', logLevel: 'info', admin: undefined };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(SETTINGS)
     .useValue(settings)
