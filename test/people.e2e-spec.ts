@@ -281,6 +281,19 @@ describe('programmes, cohorts and fellows', () => {
       expect(listed.fellows.totalCount).toBe(0);
     });
 
+    it('refuses a row longer than the form would take, naming the field, and stores nothing', async () => {
+      const cohortId = await people.cohort(await people.programme());
+      const result = await api.ok<{ importFellows: { created: number; errors: { line: number; reason: string }[] } }>(
+        IMPORT,
+        { c: cohortId, csv: csv([good[0], `${'N'.repeat(201)};F;ML;${'K'.repeat(121)};;;`]) },
+        admin,
+      );
+      expect(result.importFellows.created).toBe(0);
+      expect(result.importFellows.errors).toEqual([
+        { line: 3, reason: 'the fullName is longer than 200 characters; the city is longer than 120 characters' },
+      ]);
+    });
+
     it('makes no duplicates when the same file is imported twice, and exports what it imported', async () => {
       const cohortId = await people.cohort(await people.programme());
       const first = await api.ok<{ importFellows: Record<string, unknown> }>(IMPORT, { c: cohortId, csv: csv(good) }, admin);

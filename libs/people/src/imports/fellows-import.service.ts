@@ -114,13 +114,22 @@ export class FellowsImportService {
       const problems: string[] = [];
       const fullName = get('fullName');
       if (!fullName) problems.push('the name is empty');
+      // The same limits as createFellow: a file must not store what the form would refuse.
+      for (const [field, max] of [
+        ['fullName', 200],
+        ['city', 120],
+        ['region', 120],
+        ['email', 254],
+      ] as const) {
+        if (get(field).length > max) problems.push(`the ${field} is longer than ${max} characters`);
+      }
       const gender = GENDERS[headerKey(get('gender'))];
       if (!gender) problems.push(`"${get('gender')}" is not a gender (F, M, Femme, Homme, Autre)`);
       const rawCountry = get('country');
       const country = COUNTRIES[headerKey(rawCountry)] ?? rawCountry.toUpperCase();
       if (!isISO31661Alpha2(country)) problems.push(`"${rawCountry}" is not a country (ISO code such as ML, NE, or Mali, Niger)`);
       const email = get('email').toLowerCase() || null;
-      if (email && !isEmail(email)) problems.push(`"${email}" is not an email address`);
+      if (email && email.length <= 254 && !isEmail(email)) problems.push(`"${email}" is not an email address`);
       const phone = get('phone') || null;
       if (phone && !/^\+?[0-9 ()-]{6,20}$/.test(phone)) problems.push(`"${phone}" is not a phone number`);
       if (problems.length) errors.push({ line, reason: problems.join('; ') });
