@@ -3,12 +3,13 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+COPY tsconfig.json tsconfig.build.json nest-cli.json schema.gql ./
 COPY apps apps
 COPY libs libs
 COPY migrations migrations
 COPY scripts scripts
 COPY types types
+# `npm run build` builds the web app too (typed against schema.gql) into dist/web, which the API serves.
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime

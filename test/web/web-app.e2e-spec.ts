@@ -57,8 +57,12 @@ beforeAll(async () => {
 
   const people = new PeopleFactory(api);
   const admin = await people.admin();
-  cohortName = `Cohorte Ségou ${Date.now().toString(36)}`;
-  cohortId = await people.cohort(await people.programme(), { name: cohortName, timeZone: 'Africa/Bamako' });
+  // Each run has a database of its own (test/global-setup.mjs): readable names make readable screenshots.
+  cohortName = 'Cohorte 2021 de Ségou';
+  cohortId = await people.cohort(await people.programme('École de cinéma des jeunes femmes'), {
+    name: cohortName,
+    timeZone: 'Africa/Bamako',
+  });
   const fellowName = 'Aminata Traoré';
   const fellowId = await people.fellow({ fullName: fellowName });
   await people.enroll(cohortId, fellowId);
@@ -248,6 +252,29 @@ describe('web app', () => {
     await page.context().close();
   }, 60_000);
 
+  it('an invitation link lets a new trainer choose a password (a weak one is refused next to the field) and signs her in', async () => {
+    const email = `invited-${Date.now().toString(36)}@filmschool.test`;
+    const { inviteUser } = await api.ok<{ inviteUser: { token: string } }>(
+      'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { token } }',
+      { input: { email, fullName: 'Mariama Diallo', role: 'TRAINER' } },
+      await new PeopleFactory(api).admin(),
+    );
+    const page = await newPage(PHONE);
+    await page.goto(`${api.url}/invitation?token=${encodeURIComponent(inviteUser.token)}`);
+    await page.getByRole('heading', { name: 'Accepter l’invitation' }).waitFor();
+    await page.getByLabel('Nouveau mot de passe').fill('court');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.getByText('Choisissez un mot de passe d’au moins 10 caractères').waitFor();
+    expect(await page.getByLabel('Nouveau mot de passe').getAttribute('aria-invalid')).toBe('true');
+    await review(page, 'invitation');
+
+    await page.getByLabel('Nouveau mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.getByRole('heading', { name: 'Bonjour Mariama Diallo' }).waitFor();
+    expect(pathOf(page)).toBe('/');
+    await page.context().close();
+  }, 60_000);
+
   it('the first page loads under 250 KB of gzip-compressed JavaScript and CSS, sent compressed', async () => {
     const page = await newPage(PHONE);
     const loaded: { url: string; encoding?: string }[] = [];
@@ -274,6 +301,8 @@ describe('web app', () => {
     const index = await fetch(`${api.url}/`);
     expect(index.headers.get('cache-control')).toBe('no-cache');
     const html = await index.text();
+    // Revalidating an unchanged index.html costs a 304, not the page.
+    expect((await fetch(`${api.url}/`, { headers: { 'if-none-match': index.headers.get('etag')! } })).status).toBe(304);
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
     expect((await fetch(`${api.url}${asset}`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
 
