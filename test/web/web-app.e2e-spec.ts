@@ -8,9 +8,12 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { blobSource, FilmUploader } from '#upload-client';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import { TestApi } from '../support/api.js';
+import { uploadFinalCut } from '../support/films.js';
 import { PeopleFactory } from '../support/people.js';
 import { createSession } from '../support/training.js';
 
@@ -28,6 +31,7 @@ const SESSION_TITLE = 'Cadrage et lumière';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let api: TestApi;
+let worker: INestApplicationContext;
 let browser: Browser;
 let fellow: { email: string; name: string };
 let trainer: { email: string };
@@ -43,6 +47,9 @@ beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
 
   api = await TestApi.start();
+  // The worker makes the final cut's poster and preview, which the fellow's pages show.
+  worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+  await worker.init();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -79,15 +86,19 @@ beforeAll(async () => {
     admin,
   );
   filmId = film.createFilm.id;
-  // A cut uploaded by the fellow; no worker runs here, so it stays PROCESSING, which the film page shows.
-  await new FilmUploader({ graphqlUrl: `${api.url}/graphql`, accessToken: fellowAccount.token }).upload(
-    blobSource(new Blob([new Uint8Array(4096)])),
-    { filmId, kind: 'ROUGH_CUT', fileName: 'premier-montage.mp4', contentType: 'video/mp4' },
+  // A final cut uploaded by the fellow and processed by the worker (READY, with poster and preview), and a
+  // rough cut whose upload she started but did not finish (UPLOADING).
+  await uploadFinalCut(api, worker, fellowAccount.token, filmId);
+  await api.ok(
+    'mutation ($input: StartFilmUploadInput!) { startFilmUpload(input: $input) { id } }',
+    { input: { filmId, kind: 'ROUGH_CUT', fileName: 'premier-montage.mp4', contentType: 'video/mp4', byteSize: 12_000_000 } },
+    fellowAccount.token,
   );
 }, 90_000);
 
 afterAll(async () => {
   await browser?.close();
+  await worker?.close();
   await api?.close();
 });
 
@@ -154,13 +165,26 @@ describe('web app', () => {
     const menu = page.getByRole('navigation', { name: 'Menu principal' });
     expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Accueil', 'Mes films']);
     expect(await page.getByText('Étape : Idée').isVisible()).toBe(true);
+    const poster = page.getByRole('img', { name: `Affiche de « ${FILM_TITLE} »` });
+    await poster.waitFor();
+    await page.waitForFunction((alt) => {
+      const img = (
+        globalThis as unknown as { document: { querySelector(s: string): { complete: boolean; naturalWidth: number } | null } }
+      ).document.querySelector(`img[alt="${alt}"]`);
+      return img !== null && img.complete && img.naturalWidth > 0;
+    }, `Affiche de « ${FILM_TITLE} »`);
     await review(page, 'films');
 
     await page.getByRole('link', { name: FILM_TITLE }).click();
     await page.getByRole('heading', { name: FILM_TITLE, level: 1 }).waitFor();
     expect(pathOf(page)).toBe(`/films/${filmId}`);
-    expect(await page.getByText('En traitement').isVisible()).toBe(true);
-    expect(await page.getByRole('listitem').filter({ hasText: 'premier-montage.mp4' }).isVisible()).toBe(true);
+    const roughCut = page.getByRole('listitem').filter({ hasText: 'premier-montage.mp4' });
+    expect(await roughCut.getByText('Envoi en cours').isVisible()).toBe(true);
+    expect(await page.getByRole('listitem').filter({ hasText: 'final.mp4' }).getByText('Prêt').isVisible()).toBe(true);
+    const preview = page.locator('video');
+    expect(await preview.getAttribute('aria-label')).toBe('Aperçu');
+    expect(await preview.getAttribute('src')).toMatch(/^http/);
+    expect(await preview.getAttribute('poster')).toMatch(/^http/);
     await review(page, 'film');
 
     await menu.getByRole('link', { name: 'Accueil' }).click();
@@ -194,12 +218,12 @@ describe('web app', () => {
     await page.goto(`${api.url}/films/${filmId}`);
     await logIn(page, fellow.email);
     await page.getByRole('heading', { name: 'Étapes' }).waitFor();
-    expect(await page.getByText('En traitement').isVisible()).toBe(true);
+    expect(await page.getByText('Envoi en cours').isVisible()).toBe(true);
     expect(await page.locator('[aria-current="step"]').innerText()).toContain('Idée');
 
     await page.getByLabel('Langue').selectOption('en');
     await page.getByRole('heading', { name: 'Stages' }).waitFor();
-    expect(await page.getByText('Processing', { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText('Uploading', { exact: true }).isVisible()).toBe(true);
     expect(await page.locator('[aria-current="step"]').innerText()).toContain('Idea');
     expect(await page.getByRole('button', { name: 'Log out' }).isVisible()).toBe(true);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');

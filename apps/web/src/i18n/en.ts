@@ -62,7 +62,7 @@ export const en: Catalogue = {
   'film.noAssets': 'No file uploaded yet.',
   'film.preview': 'Preview',
   'film.cohort': 'Cohort: {name}',
-  'film.runtime': 'Runtime: {minutes} min',
+  'film.runtime': 'Runtime: {duration}',
   'film.logline': 'Logline',
   'film.synopsis': 'Synopsis',
   'film.history': 'History',

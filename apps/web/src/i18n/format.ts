@@ -48,3 +48,9 @@ export function formatBytes(locale: Locale, bytes: number): string {
     value,
   );
 }
+
+/** A running time: minutes for a film, seconds for a clip under a minute. */
+export function formatDuration(locale: Locale, seconds: number): string {
+  const [value, unit] = seconds >= 60 ? [Math.round(seconds / 60), 'minute'] : [Math.round(seconds), 'second'];
+  return new Intl.NumberFormat(TAG[locale], { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+}

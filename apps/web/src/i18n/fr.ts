@@ -60,7 +60,7 @@ export const fr = {
   'film.noAssets': 'Aucun fichier envoyé pour l’instant.',
   'film.preview': 'Aperçu',
   'film.cohort': 'Cohorte : {name}',
-  'film.runtime': 'Durée : {minutes} min',
+  'film.runtime': 'Durée : {duration}',
   'film.logline': 'Pitch',
   'film.synopsis': 'Synopsis',
   'film.history': 'Historique',

@@ -1,7 +1,7 @@
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { apiProblem } from '../../i18n/errors';
-import { formatBytes, formatDateTime } from '../../i18n/format';
+import { formatBytes, formatDateTime, formatDuration } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { Alert, Badge, List, Loading, Page } from '../../ui/ui';
 import { FilmQuery, type FilmStage } from './operations';
@@ -37,7 +37,7 @@ export function FilmPage() {
           )}
         </div>
       )}
-      {film.runtimeSeconds != null && <p>{t('film.runtime', { minutes: Math.max(1, Math.round(film.runtimeSeconds / 60)) })}</p>}
+      {film.runtimeSeconds != null && <p>{t('film.runtime', { duration: formatDuration(locale, film.runtimeSeconds) })}</p>}
       {film.logline && (
         <>
           <h2>{t('film.logline')}</h2>
