@@ -2,7 +2,11 @@
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
+  transform: {
+    // The web app's unit tests compile as the web app does (bundler resolution, DOM), the rest as Node code.
+    '^.+/apps/web/.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'apps/web/tsconfig.spec.json' }],
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
+  },
   moduleNameMapper: {
     '^#(core|access|storage|queue|people|identity|training|films|upload-client|festivals|screenings|calendar|reports|funding)$':
       '<rootDir>/libs/$1/src/index.ts',

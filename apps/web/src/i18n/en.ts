@@ -8,7 +8,6 @@ export const en: Catalogue = {
   'app.menu': 'Main menu',
   'app.language': 'Language',
   'app.logout': 'Log out',
-  'app.signedInAs': 'Signed in as {name}',
   'app.error.title': 'Something went wrong',
   'app.error.body': 'The page could not be shown. Reload it; if it happens again, tell your coordinator.',
   'app.error.reload': 'Reload the page',
@@ -100,7 +99,6 @@ export const en: Catalogue = {
   'cohort.noSessions': 'No session planned.',
   'cohort.trainers': 'Trainers',
   'cohort.timeZone': 'Times shown in {zone} time',
-  'cohort.session': '{title} · {start} – {end}',
   'cohort.notFound': 'This cohort does not exist or you may not see it.',
 
   'cohortStatus.PLANNED': 'Planned',

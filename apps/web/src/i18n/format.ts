@@ -1,4 +1,4 @@
-import type { Locale } from './i18n';
+import type { Locale } from './locale';
 
 /**
  * Formatting by Intl for the user's language. Times are shown in the time zone of the place they happen

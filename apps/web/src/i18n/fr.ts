@@ -6,7 +6,6 @@ export const fr = {
   'app.menu': 'Menu principal',
   'app.language': 'Langue',
   'app.logout': 'Se déconnecter',
-  'app.signedInAs': 'Connectée ou connecté : {name}',
   'app.error.title': 'Quelque chose s’est mal passé',
   'app.error.body': 'La page n’a pas pu s’afficher. Rechargez-la ; si cela recommence, prévenez votre coordinatrice.',
   'app.error.reload': 'Recharger la page',
@@ -98,7 +97,6 @@ export const fr = {
   'cohort.noSessions': 'Aucune séance prévue.',
   'cohort.trainers': 'Formatrices et formateurs',
   'cohort.timeZone': 'Heures affichées à l’heure de {zone}',
-  'cohort.session': '{title} · {start} – {end}',
   'cohort.notFound': 'Cette cohorte n’existe pas ou vous ne pouvez pas la voir.',
 
   'cohortStatus.PLANNED': 'Prévue',

@@ -2,8 +2,9 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { en } from './en';
 import { fr, type Catalogue, type MessageKey } from './fr';
 
-export type Locale = 'fr' | 'en';
-export const LOCALES: readonly Locale[] = ['fr', 'en'];
+import { LOCALES, type Locale } from './locale';
+
+export { LOCALES, type Locale };
 const CATALOGUES: Record<Locale, Catalogue> = { fr, en };
 const STORAGE_KEY = 'filmschool.locale';
 

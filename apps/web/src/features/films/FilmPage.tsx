@@ -44,6 +44,12 @@ export function FilmPage() {
           <p>{film.logline}</p>
         </>
       )}
+      {film.synopsis && (
+        <>
+          <h2>{t('film.synopsis')}</h2>
+          <p>{film.synopsis}</p>
+        </>
+      )}
 
       <h2>{t('film.stages')}</h2>
       <ol className="stages">
