@@ -161,9 +161,9 @@ describe('web app', () => {
     await logIn(page, fellow.email);
     await page.getByRole('heading', { name: 'Mes films' }).waitFor();
     expect(pathOf(page)).toBe('/films');
-    // The menu offers a fellow her films, not the cohorts a trainer manages.
+    // The menu offers a fellow her films and her cohorts, none of a manager's pages.
     const menu = page.getByRole('navigation', { name: 'Menu principal' });
-    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Accueil', 'Mes films']);
+    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Accueil', 'Mes films', 'Mes cohortes']);
     expect(await page.getByText('Étape : Idée').isVisible()).toBe(true);
     const poster = page.getByRole('img', { name: `Affiche de « ${FILM_TITLE} »` });
     await poster.waitFor();
@@ -186,6 +186,13 @@ describe('web app', () => {
     expect(await preview.getAttribute('src')).toMatch(/^http/);
     expect(await preview.getAttribute('poster')).toMatch(/^http/);
     await review(page, 'film');
+
+    // Her cohort: its sessions, and of its fellows only herself.
+    await menu.getByRole('link', { name: 'Mes cohortes' }).click();
+    await page.getByRole('link', { name: cohortName }).click();
+    await page.getByRole('heading', { name: cohortName, level: 1 }).waitFor();
+    expect(await page.getByText(SESSION_TITLE).isVisible()).toBe(true);
+    expect(await page.getByText(fellow.name).isVisible()).toBe(true);
 
     await menu.getByRole('link', { name: 'Accueil' }).click();
     await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();

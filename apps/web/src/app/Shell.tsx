@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { useI18n, type MessageKey } from '../i18n/i18n';
@@ -13,6 +14,7 @@ function menuFor(role: Role): { to: string; label: MessageKey }[] {
     return [
       { to: '/', label: 'nav.home' },
       { to: '/films', label: 'nav.films' },
+      { to: '/cohorts', label: 'nav.cohorts' },
     ];
   if (role === 'TRAINER')
     return [
@@ -35,6 +37,14 @@ export function Shell() {
   const navigate = useNavigate();
   const { t } = useI18n();
   const [{ data, error, fetching }] = useQuery({ query: MeQuery, pause: !token });
+  const main = useRef<HTMLElement>(null);
+  const firstPath = useRef(location.pathname);
+
+  // After a navigation, focus goes to the new page (not left on the link), so a screen reader reads it.
+  useEffect(() => {
+    if (location.pathname !== firstPath.current) main.current?.focus();
+    firstPath.current = '';
+  }, [location.pathname]);
 
   if (!token) {
     const why = sessionEnd();
@@ -79,7 +89,7 @@ export function Shell() {
           </Button>
         </div>
       </header>
-      <main id="main" className="shell-main" tabIndex={-1}>
+      <main id="main" className="shell-main" tabIndex={-1} ref={main}>
         {data ? (
           <Outlet context={data.me} />
         ) : error ? (

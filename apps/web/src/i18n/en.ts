@@ -43,7 +43,7 @@ export const en: Catalogue = {
   'invitation.missingToken': 'This invitation link is incomplete. Open the whole link from the e-mail.',
 
   'home.title': 'Hello {name}',
-  'home.fellow': 'Follow your films, from the idea to the final cut.',
+  'home.fellow': 'Follow your films, from the idea to the final cut, and your cohort’s sessions.',
   'home.trainer': 'Find your cohorts, their fellows and their sessions.',
   'home.manager': 'Find the programmes’ cohorts and films.',
   'home.next': 'More of the web app is coming: calendar, roll call, film uploads.',

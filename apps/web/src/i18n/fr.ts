@@ -41,7 +41,7 @@ export const fr = {
   'invitation.missingToken': 'Ce lien d’invitation est incomplet. Ouvrez le lien reçu par e-mail en entier.',
 
   'home.title': 'Bonjour {name}',
-  'home.fellow': 'Suivez vos films, de l’idée au montage final.',
+  'home.fellow': 'Suivez vos films, de l’idée au montage final, et les séances de votre cohorte.',
   'home.trainer': 'Retrouvez vos cohortes, leurs boursières et boursiers et leurs séances.',
   'home.manager': 'Retrouvez les cohortes et les films des programmes.',
   'home.next': 'La suite de l’application web arrive : calendrier, appel, envoi de films.',

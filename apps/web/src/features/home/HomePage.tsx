@@ -11,7 +11,7 @@ export function HomePage() {
     <Page title={t('home.title', { name: me.fullName })} intro={t(`role.${me.role}`)}>
       {me.role === 'FELLOW' && (
         <p>
-          {t('home.fellow')} <Link to="/films">{t('nav.films')}</Link>
+          {t('home.fellow')} <Link to="/films">{t('nav.films')}</Link> · <Link to="/cohorts">{t('nav.cohorts')}</Link>
         </p>
       )}
       {me.role === 'TRAINER' && (
