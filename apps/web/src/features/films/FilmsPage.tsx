@@ -6,7 +6,10 @@ import { Alert, List, Loading, Page } from '../../ui/ui';
 import { FilmCard } from './FilmCard';
 import { FilmsQuery, MyFilmsQuery } from './operations';
 
-/** A fellow's own films; for managers, every film they oversee. */
+/**
+ * A fellow's own films; for managers, every film they oversee. Poster links are signed for 15 minutes, so a
+ * revisit shows the cached list at once and refreshes it (cache-and-network) rather than keep stale links.
+ */
 export function FilmsPage() {
   const me = useMe();
   return isManager(me.role) ? <AllFilms /> : <MyFilms />;
@@ -14,7 +17,7 @@ export function FilmsPage() {
 
 function MyFilms() {
   const { t } = useI18n();
-  const [{ data, error }] = useQuery({ query: MyFilmsQuery });
+  const [{ data, error }] = useQuery({ query: MyFilmsQuery, requestPolicy: 'cache-and-network' });
   return (
     <Page title={t('films.title')}>
       {error ? (
@@ -32,7 +35,7 @@ function MyFilms() {
 
 function AllFilms() {
   const { t } = useI18n();
-  const [{ data, error }] = useQuery({ query: FilmsQuery });
+  const [{ data, error }] = useQuery({ query: FilmsQuery, requestPolicy: 'cache-and-network' });
   return (
     <Page title={t('films.allTitle')}>
       {error ? (
