@@ -13,12 +13,13 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 # The build needs the compiler and types (devDependencies); its node_modules stays in this stage.
 FROM base AS build
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+COPY tsconfig.json tsconfig.build.json nest-cli.json schema.gql ./
 COPY apps apps
 COPY libs libs
 COPY migrations migrations
 COPY scripts scripts
 COPY types types
+# `npm run build` builds the web app too (typed against schema.gql) into dist/web, which the API serves.
 RUN npm run build
 
 FROM node:24-bookworm-slim AS runtime

@@ -71,7 +71,7 @@ function layeringRules() {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'test-results/', 'apps/web/src/graphql-env.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -83,6 +83,11 @@ export default tseslint.config(
     },
   },
   ...layeringRules(),
+  {
+    // The web app runs in browsers.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   {
     // Scripts and tests use a library's entry point (`#films`), not its inner files.
     files: ['scripts/**/*.ts', 'test/**/*.ts'],

@@ -20,7 +20,11 @@ const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
+  transform: {
+    // The web app's unit tests compile as the web app does (bundler resolution, DOM), the rest as Node code.
+    '^.+/apps/web/.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'apps/web/tsconfig.spec.json' }],
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
+  },
   moduleNameMapper: {
     ...Object.fromEntries(Object.entries(packageImports).map(([name, target]) => [`^${escapeRegExp(name)}$`, sourceOf(name, target)])),
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -18,6 +18,7 @@ import { SecurityHeadersModule } from './http/security-headers.module.js';
 import { ApiGraphqlModule } from './graph/graphql.module.js';
 import { GraphModule } from './graph/graph.module.js';
 import { HealthController } from './health/health.controller.js';
+import { WebAppModule } from './web/web-app.module.js';
 
 @Module({
   imports: [
@@ -41,6 +42,8 @@ import { HealthController } from './health/health.controller.js';
     ReportsApiModule,
     FundingApiModule,
     GraphModule,
+    // Last: the web app's index.html answers the client routes no other module claims.
+    WebAppModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -5,6 +5,7 @@ import { SETTINGS, type Settings } from '#core';
 import { AccountsService } from '#identity';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { WebAppFiles } from './web/web-app.js';
 
 /** Settings applied to the API however it is started (main, tests). */
 export async function prepareApi(app: INestApplication): Promise<void> {
@@ -22,5 +23,7 @@ export async function startApi(port?: number): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule, { bufferLogs: true });
   await prepareApi(app);
   await app.listen(port ?? app.get<Settings>(SETTINGS).port);
+  // The web app's address comes first: it is what a person opens; the GraphQL line follows (main.ts).
+  if (app.get(WebAppFiles).available) console.log(`Filmschool web app: ${(await app.getUrl()).replace('[::1]', 'localhost')}/`);
   return app;
 }

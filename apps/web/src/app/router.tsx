@@ -1,0 +1,29 @@
+import { createBrowserRouter } from 'react-router';
+import { RouteError } from './RouteError';
+import { Shell } from './Shell';
+
+/**
+ * Every page is its own chunk, loaded when first visited: the first load carries the shell and one page only.
+ * Paths are deep links: a reloaded or shared address opens the same page.
+ */
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      { path: '/login', lazy: () => import('../features/auth/LoginPage').then((m) => ({ Component: m.LoginPage })) },
+      { path: '/invitation', lazy: () => import('../features/auth/InvitationPage').then((m) => ({ Component: m.InvitationPage })) },
+      {
+        path: '/',
+        Component: Shell,
+        children: [
+          { index: true, lazy: () => import('../features/home/HomePage').then((m) => ({ Component: m.HomePage })) },
+          { path: 'films', lazy: () => import('../features/films/FilmsPage').then((m) => ({ Component: m.FilmsPage })) },
+          { path: 'films/:filmId', lazy: () => import('../features/films/FilmPage').then((m) => ({ Component: m.FilmPage })) },
+          { path: 'cohorts', lazy: () => import('../features/cohorts/CohortsPage').then((m) => ({ Component: m.CohortsPage })) },
+          { path: 'cohorts/:cohortId', lazy: () => import('../features/cohorts/CohortPage').then((m) => ({ Component: m.CohortPage })) },
+          { path: '*', lazy: () => import('./NotFound').then((m) => ({ Component: m.NotFound })) },
+        ],
+      },
+    ],
+  },
+]);

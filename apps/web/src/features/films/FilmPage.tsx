@@ -1,0 +1,95 @@
+import { useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { apiProblem } from '../../i18n/errors';
+import { formatBytes, formatDateTime, formatDuration } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n';
+import { Alert, Badge, List, Loading, Page } from '../../ui/ui';
+import { FilmQuery, type FilmStage } from './operations';
+
+/** The stages in the order a film goes through them (the schema lists them alphabetically). */
+const STAGES: readonly FilmStage[] = ['IDEA', 'SYNOPSIS', 'SCRIPT', 'PRE_PRODUCTION', 'SHOOTING', 'EDITING', 'FINAL_CUT'];
+
+const STATUS_TONE = { READY: 'good', PROCESSING: 'busy', UPLOADING: 'busy', REJECTED: 'bad', FAILED: 'bad', EXPIRED: 'neutral' } as const;
+
+/** One film: where it stands among its stages, its files and their processing, its poster and preview. */
+export function FilmPage() {
+  const { filmId = '' } = useParams();
+  const { t, locale } = useI18n();
+  const [{ data, error }] = useQuery({ query: FilmQuery, variables: { id: filmId }, requestPolicy: 'cache-and-network' });
+
+  if (error) return <Alert>{t(apiProblem(error).message)}</Alert>;
+  if (!data) return <Loading label={t('app.loading')} />;
+  const film = data.film;
+  if (!film) return <Page title={t('app.notFound.title')} intro={t('film.notFound')} />;
+
+  const current = STAGES.indexOf(film.stage);
+  const ready = film.assets.find((asset) => asset.status === 'READY' && (asset.previewUrl || asset.posterUrl));
+  const timeZone = film.cohort.timeZone;
+
+  return (
+    <Page title={film.title} intro={t('film.cohort', { name: film.cohort.name })}>
+      {ready && (
+        <div className="media">
+          {ready.previewUrl ? (
+            <video controls preload="none" poster={ready.posterUrl ?? undefined} src={ready.previewUrl} aria-label={t('film.preview')} />
+          ) : (
+            ready.posterUrl && <img src={ready.posterUrl} alt={t('films.poster', { title: film.title })} />
+          )}
+        </div>
+      )}
+      {film.runtimeSeconds != null && <p>{t('film.runtime', { duration: formatDuration(locale, film.runtimeSeconds) })}</p>}
+      {film.logline && (
+        <>
+          <h2>{t('film.logline')}</h2>
+          <p>{film.logline}</p>
+        </>
+      )}
+      {film.synopsis && (
+        <>
+          <h2>{t('film.synopsis')}</h2>
+          <p>{film.synopsis}</p>
+        </>
+      )}
+
+      <h2>{t('film.stages')}</h2>
+      <ol className="stages">
+        {STAGES.map((stage, index) => (
+          <li key={stage} aria-current={index === current ? 'step' : undefined} className={index < current ? 'stage-done' : undefined}>
+            {t(`stage.${stage}`)}
+            {index === current && <span className="visually-hidden"> ({t('film.currentStage')})</span>}
+            {index < current && <span className="visually-hidden"> ({t('film.done')})</span>}
+          </li>
+        ))}
+      </ol>
+
+      <h2>{t('film.assets')}</h2>
+      <List
+        items={film.assets}
+        empty={t('film.noAssets')}
+        render={(asset) => (
+          <>
+            <p>
+              {t('asset.line', { kind: t(`assetKind.${asset.kind}`), fileName: asset.fileName, size: formatBytes(locale, asset.byteSize) })}{' '}
+              <Badge tone={STATUS_TONE[asset.status]}>{t(`assetStatus.${asset.status}`)}</Badge>
+            </p>
+            <p className="muted">{t('asset.sentOn', { date: formatDateTime(locale, asset.createdAt, timeZone) })}</p>
+            {(asset.failureReason || asset.rejectionReason) && <p className="muted">{asset.rejectionReason ?? asset.failureReason}</p>}
+          </>
+        )}
+      />
+
+      {film.stageHistory.length > 0 && (
+        <>
+          <h2>{t('film.history')}</h2>
+          <List
+            items={film.stageHistory}
+            empty=""
+            render={(change) =>
+              t('film.historyLine', { date: formatDateTime(locale, change.changedAt, timeZone), stage: t(`stage.${change.toStage}`) })
+            }
+          />
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,30 @@
+import { Link } from 'react-router';
+import { isManager, useMe } from '../../app/me';
+import { useI18n } from '../../i18n/i18n';
+import { Page } from '../../ui/ui';
+
+/** The first page after signing in: what this role can do here, and the way there. */
+export function HomePage() {
+  const { t } = useI18n();
+  const me = useMe();
+  return (
+    <Page title={t('home.title', { name: me.fullName })} intro={t(`role.${me.role}`)}>
+      {me.role === 'FELLOW' && (
+        <p>
+          {t('home.fellow')} <Link to="/films">{t('nav.films')}</Link> · <Link to="/cohorts">{t('nav.cohorts')}</Link>
+        </p>
+      )}
+      {me.role === 'TRAINER' && (
+        <p>
+          {t('home.trainer')} <Link to="/cohorts">{t('nav.cohorts')}</Link>
+        </p>
+      )}
+      {isManager(me.role) && (
+        <p>
+          {t('home.manager')} <Link to="/cohorts">{t('nav.allCohorts')}</Link> · <Link to="/films">{t('nav.allFilms')}</Link>
+        </p>
+      )}
+      <p className="muted">{t('home.next')}</p>
+    </Page>
+  );
+}

@@ -1,0 +1,93 @@
+import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode } from 'react';
+
+/**
+ * The app's few shared components. Each keeps what makes it accessible (labels tied to inputs, errors announced
+ * and tied to their field, visible focus from ui.css) so that pages only put them together.
+ */
+export function Button({ variant = 'primary', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'quiet' }) {
+  return <button type="button" {...props} className={`button button-${variant}`} />;
+}
+
+interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+  label: string;
+  error?: string;
+  hint?: string;
+}
+
+/** A labelled input; its error is shown under it, read out with it (aria-describedby) and marks it invalid. */
+export function Field({ label, error, hint, ...input }: FieldProps) {
+  const id = useId();
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {error && (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A page: its one h1 and its content. */
+export function Page({ title, intro, children }: { title: string; intro?: ReactNode; children?: ReactNode }) {
+  return (
+    <section className="page">
+      <h1>{title}</h1>
+      {intro && <p className="page-intro">{intro}</p>}
+      {children}
+    </section>
+  );
+}
+
+/** A list of items, or the sentence saying there is none. */
+export function List<T extends { id: string }>({
+  items,
+  empty,
+  render,
+  label,
+}: {
+  items: readonly T[];
+  empty: string;
+  label?: string;
+  render(item: T): ReactNode;
+}) {
+  if (items.length === 0) return <p className="list-empty">{empty}</p>;
+  return (
+    <ul className="list" aria-label={label}>
+      {items.map((item) => (
+        <li key={item.id} className="list-item">
+          {render(item)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A short status word with its colour; the word carries the meaning, the colour only helps. */
+export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'good' | 'busy' | 'bad'; children: ReactNode }) {
+  return <span className={`badge badge-${tone}`}>{children}</span>;
+}
+
+export function Alert({ children }: { children: ReactNode }) {
+  return (
+    <p className="alert" role="alert">
+      {children}
+    </p>
+  );
+}
+
+export function Loading({ label }: { label: string }) {
+  return (
+    <p className="loading" role="status">
+      {label}
+    </p>
+  );
+}

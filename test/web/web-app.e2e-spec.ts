@@ -1,0 +1,353 @@
+/**
+ * The web app in a real browser (Debian's chromium driven by playwright-core) against the real API serving the
+ * built app, as a fellow and a trainer would use it: at 360 px (a phone) and 1280 px (a laptop), in French and
+ * English. Also: the first page's weight, axe-core on each main page, and screenshots for review.
+ * One API and one browser for the whole file; each journey gets a fresh browser context (no shared storage).
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { WorkerModule } from '../../apps/worker/src/worker.module.js';
+import { TestApi } from '../support/api.js';
+import { uploadFinalCut } from '../support/films.js';
+import { PeopleFactory } from '../support/people.js';
+import { createSession } from '../support/training.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WEB_DIR = join(process.cwd(), 'dist', 'web');
+const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
+const PASSWORD = 'a-long-enough-password';
+const PHONE = { width: 360, height: 740 };
+const LAPTOP = { width: 1280, height: 800 };
+/** The first page a visitor meets, its JavaScript and CSS gzip-compressed: the budget of issue 10. */
+const FIRST_LOAD_BUDGET = 250 * 1024;
+const FILM_TITLE = 'Les Voix de Ségou';
+const SESSION_TITLE = 'Cadrage et lumière';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let api: TestApi;
+let worker: INestApplicationContext;
+let browser: Browser;
+let fellow: { email: string; name: string };
+let trainer: { email: string };
+let filmId: string;
+let cohortId: string;
+let cohortName: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's package: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  }
+  if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error(`No web app in ${WEB_DIR}: run npm run build (or npm run build:web) first`);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+
+  api = await TestApi.start();
+  // The worker makes the final cut's poster and preview, which the fellow's pages show.
+  worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+  await worker.init();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+
+  const people = new PeopleFactory(api);
+  const admin = await people.admin();
+  // Each run has a database of its own (test/global-setup.mjs): readable names make readable screenshots.
+  cohortName = 'Cohorte 2021 de Ségou';
+  cohortId = await people.cohort(await people.programme('École de cinéma des jeunes femmes'), {
+    name: cohortName,
+    timeZone: 'Africa/Bamako',
+  });
+  const fellowName = 'Aminata Traoré';
+  const fellowId = await people.fellow({ fullName: fellowName });
+  await people.enroll(cohortId, fellowId);
+  const fellowAccount = await people.account('FELLOW', fellowId);
+  fellow = { email: fellowAccount.email, name: fellowName };
+  const trainerAccount = await people.account('TRAINER');
+  trainer = { email: trainerAccount.email };
+  await people.assignTrainer(cohortId, trainerAccount.id);
+  await createSession(api, admin, { cohortId, day: '2021-02-01', title: SESSION_TITLE, trainerIds: [trainerAccount.id] });
+
+  const film = await api.ok<{ createFilm: { id: string } }>(
+    'mutation ($input: CreateFilmInput!) { createFilm(input: $input) { id } }',
+    { input: { cohortId, title: FILM_TITLE, genre: 'DOCUMENTARY', directorIds: [fellowId] } },
+    admin,
+  );
+  filmId = film.createFilm.id;
+  // A final cut uploaded by the fellow and processed by the worker (READY, with poster and preview), and a
+  // rough cut whose upload she started but did not finish (UPLOADING).
+  await uploadFinalCut(api, worker, fellowAccount.token, filmId);
+  await api.ok(
+    'mutation ($input: StartFilmUploadInput!) { startFilmUpload(input: $input) { id } }',
+    { input: { filmId, kind: 'ROUGH_CUT', fileName: 'premier-montage.mp4', contentType: 'video/mp4', byteSize: 12_000_000 } },
+    fellowAccount.token,
+  );
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await worker?.close();
+  await api?.close();
+});
+
+async function newPage(viewport = PHONE): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  return context.newPage();
+}
+
+async function logIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+const pathOf = (page: Page): string => new URL(page.url()).pathname;
+
+/** Screenshots at both widths, and axe-core at each: no serious or critical violation. */
+async function review(page: Page, name: string): Promise<void> {
+  for (const viewport of [PHONE, LAPTOP]) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${viewport.width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(PHONE);
+  // Evaluated through the DevTools protocol: the CSP (script-src 'self') refuses an inline <script>, as it should.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }> };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.length }));
+  });
+  expect({ page: name, violations: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({
+    page: name,
+    violations: [],
+  });
+}
+
+/** The text of the message tied to an input by aria-describedby: what a screen reader reads with the field. */
+async function descriptionOf(page: Page, label: string): Promise<string> {
+  const ids = (await page.getByLabel(label).getAttribute('aria-describedby')) ?? '';
+  const texts = await Promise.all(
+    ids
+      .split(' ')
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).innerText()),
+  );
+  return texts.join(' ');
+}
+
+describe('web app', () => {
+  it('a fellow opens a deep link, logs in at phone width, lands back there and sees her film', async () => {
+    const page = await newPage(PHONE);
+    await page.goto(`${api.url}/films`);
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    expect(pathOf(page)).toBe('/login');
+    await review(page, 'login');
+
+    await logIn(page, fellow.email);
+    await page.getByRole('heading', { name: 'Mes films' }).waitFor();
+    expect(pathOf(page)).toBe('/films');
+    // The menu offers a fellow her films and her cohorts, none of a manager's pages.
+    const menu = page.getByRole('navigation', { name: 'Menu principal' });
+    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Accueil', 'Mes films', 'Mes cohortes']);
+    expect(await page.getByText('Étape : Idée').isVisible()).toBe(true);
+    const poster = page.getByRole('img', { name: `Affiche de « ${FILM_TITLE} »` });
+    await poster.waitFor();
+    await page.waitForFunction((alt) => {
+      const img = (
+        globalThis as unknown as { document: { querySelector(s: string): { complete: boolean; naturalWidth: number } | null } }
+      ).document.querySelector(`img[alt="${alt}"]`);
+      return img !== null && img.complete && img.naturalWidth > 0;
+    }, `Affiche de « ${FILM_TITLE} »`);
+    await review(page, 'films');
+
+    await page.getByRole('link', { name: FILM_TITLE }).click();
+    await page.getByRole('heading', { name: FILM_TITLE, level: 1 }).waitFor();
+    expect(pathOf(page)).toBe(`/films/${filmId}`);
+    const roughCut = page.getByRole('listitem').filter({ hasText: 'premier-montage.mp4' });
+    expect(await roughCut.getByText('Envoi en cours').isVisible()).toBe(true);
+    expect(await page.getByRole('listitem').filter({ hasText: 'final.mp4' }).getByText('Prêt').isVisible()).toBe(true);
+    const preview = page.locator('video');
+    expect(await preview.getAttribute('aria-label')).toBe('Aperçu');
+    expect(await preview.getAttribute('src')).toMatch(/^http/);
+    expect(await preview.getAttribute('poster')).toMatch(/^http/);
+    await review(page, 'film');
+
+    // Her cohort: its sessions, and of its fellows only herself.
+    await menu.getByRole('link', { name: 'Mes cohortes' }).click();
+    await page.getByRole('link', { name: cohortName }).click();
+    await page.getByRole('heading', { name: cohortName, level: 1 }).waitFor();
+    expect(await page.getByText(SESSION_TITLE).isVisible()).toBe(true);
+    expect(await page.getByText(fellow.name).isVisible()).toBe(true);
+
+    await menu.getByRole('link', { name: 'Accueil' }).click();
+    await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
+    await review(page, 'home-fellow');
+
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    await page.goto(`${api.url}/films`);
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    await page.context().close();
+  }, 60_000);
+
+  it('a wrong password is told next to the password field, in French then in English', async () => {
+    const page = await newPage(LAPTOP);
+    await page.goto(`${api.url}/login`);
+    await logIn(page, fellow.email, 'not-her-password');
+    const french = 'Adresse e-mail ou mot de passe incorrect.';
+    await page.getByText(french).waitFor();
+    expect(await page.getByLabel('Mot de passe').getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(page, 'Mot de passe')).toBe(french);
+
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    expect(await descriptionOf(page, 'Password')).toBe('Wrong e-mail address or password.');
+    await page.context().close();
+  }, 60_000);
+
+  it('the same film page in French and in English; a reload keeps the session, the page and the language', async () => {
+    const page = await newPage(PHONE);
+    await page.goto(`${api.url}/films/${filmId}`);
+    await logIn(page, fellow.email);
+    await page.getByRole('heading', { name: 'Étapes' }).waitFor();
+    expect(await page.getByText('Envoi en cours').isVisible()).toBe(true);
+    expect(await page.locator('[aria-current="step"]').innerText()).toContain('Idée');
+
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('heading', { name: 'Stages' }).waitFor();
+    expect(await page.getByText('Uploading', { exact: true }).isVisible()).toBe(true);
+    expect(await page.locator('[aria-current="step"]').innerText()).toContain('Idea');
+    expect(await page.getByRole('button', { name: 'Log out' }).isVisible()).toBe(true);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    await page.reload();
+    await page.getByRole('heading', { name: FILM_TITLE, level: 1 }).waitFor();
+    expect(pathOf(page)).toBe(`/films/${filmId}`);
+    expect(await page.getByRole('heading', { name: 'Stages' }).isVisible()).toBe(true);
+    await page.context().close();
+  }, 60_000);
+
+  it('an invalid stored session sends the user to log in, then back to the page she was on', async () => {
+    const page = await newPage(PHONE);
+    await page.goto(`${api.url}/login`);
+    await page.evaluate(() =>
+      (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem(
+        'filmschool.token',
+        'expired.or.forged',
+      ),
+    );
+    await page.goto(`${api.url}/films/${filmId}`);
+    await page.getByText('Votre session a expiré').waitFor();
+    expect(pathOf(page)).toBe('/login');
+    await logIn(page, fellow.email);
+    await page.getByRole('heading', { name: FILM_TITLE, level: 1 }).waitFor();
+    expect(pathOf(page)).toBe(`/films/${filmId}`);
+    await page.context().close();
+  }, 60_000);
+
+  it('a trainer sees her cohorts, then a cohort with its fellows and sessions in the cohort’s time', async () => {
+    const page = await newPage(LAPTOP);
+    await page.goto(`${api.url}/`);
+    await logIn(page, trainer.email);
+    await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
+    const menu = page.getByRole('navigation', { name: 'Menu principal' });
+    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Accueil', 'Mes cohortes']);
+    await review(page, 'home-trainer');
+
+    await menu.getByRole('link', { name: 'Mes cohortes' }).click();
+    await page.getByRole('heading', { name: 'Mes cohortes' }).waitFor();
+    await review(page, 'cohorts');
+
+    await page.getByRole('link', { name: cohortName }).click();
+    await page.getByRole('heading', { name: cohortName, level: 1 }).waitFor();
+    expect(await page.getByText(fellow.name).isVisible()).toBe(true);
+    expect(await page.getByText(SESSION_TITLE).isVisible()).toBe(true);
+    // 09:00 UTC is 09:00 in Bamako (UTC+0), whatever the browser's own zone (Paris here).
+    expect(await page.getByText('1 févr. 2021, 09:00 – 12:00').isVisible()).toBe(true);
+    await review(page, 'cohort');
+    await page.context().close();
+  }, 60_000);
+
+  it('an invitation link lets a new trainer choose a password (a weak one is refused next to the field) and signs her in', async () => {
+    const email = `invited-${Date.now().toString(36)}@filmschool.test`;
+    const { inviteUser } = await api.ok<{ inviteUser: { token: string } }>(
+      'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { token } }',
+      { input: { email, fullName: 'Mariama Diallo', role: 'TRAINER' } },
+      await new PeopleFactory(api).admin(),
+    );
+    const page = await newPage(PHONE);
+    await page.goto(`${api.url}/invitation?token=${encodeURIComponent(inviteUser.token)}`);
+    await page.getByRole('heading', { name: 'Accepter l’invitation' }).waitFor();
+    await page.getByLabel('Nouveau mot de passe').fill('court');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.getByText('Choisissez un mot de passe d’au moins 10 caractères').waitFor();
+    expect(await page.getByLabel('Nouveau mot de passe').getAttribute('aria-invalid')).toBe('true');
+    await review(page, 'invitation');
+
+    await page.getByLabel('Nouveau mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.getByRole('heading', { name: 'Bonjour Mariama Diallo' }).waitFor();
+    expect(pathOf(page)).toBe('/');
+    await page.context().close();
+  }, 60_000);
+
+  it('the first page loads under 250 KB of gzip-compressed JavaScript and CSS, sent compressed', async () => {
+    const page = await newPage(PHONE);
+    const loaded: { url: string; encoding?: string }[] = [];
+    page.on('response', (response) => {
+      if (/\.(js|css)$/.test(new URL(response.url()).pathname))
+        loaded.push({ url: response.url(), encoding: response.headers()['content-encoding'] });
+    });
+    await page.goto(`${api.url}/login`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    expect(loaded.length).toBeGreaterThan(1);
+    const gzipped = loaded.reduce((total, { url }) => total + gzipSync(readFileSync(join(WEB_DIR, new URL(url).pathname))).length, 0);
+    console.log(`First page (/login): ${loaded.length} JS/CSS files, ${(gzipped / 1024).toFixed(1)} KB gzip-compressed`);
+    expect(gzipped).toBeLessThan(FIRST_LOAD_BUDGET);
+    // Files above 1 KB come gzip-compressed over the wire.
+    expect(
+      loaded
+        .filter(({ url }) => readFileSync(join(WEB_DIR, new URL(url).pathname)).length > 1024)
+        .every((file) => file.encoding === 'gzip'),
+    ).toBe(true);
+    await page.context().close();
+  });
+
+  it('the API serves the app from its own origin: hashed assets cached for a year, index.html revalidated, API paths untouched', async () => {
+    const index = await fetch(`${api.url}/`);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const html = await index.text();
+    // Revalidating an unchanged index.html costs a 304, not the page.
+    expect((await fetch(`${api.url}/`, { headers: { 'if-none-match': index.headers.get('etag')! } })).status).toBe(304);
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
+    expect((await fetch(`${api.url}${asset}`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+
+    const deepLink = await fetch(`${api.url}/cohorts/${cohortId}`);
+    expect(deepLink.status).toBe(200);
+    expect(await deepLink.text()).toBe(html);
+
+    expect((await fetch(`${api.url}/assets/missing-0000.js`)).status).toBe(404);
+    const health = await fetch(`${api.url}/health`);
+    expect(health.headers.get('content-type')).toContain('application/json');
+    const graphql = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await graphql.text()).not.toBe(html);
+    const calendar = await fetch(`${api.url}/calendar/unknown.ics`);
+    expect(await calendar.text()).not.toBe(html);
+  });
+});
