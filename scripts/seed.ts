@@ -138,7 +138,8 @@ export async function seed(app: INestApplicationContext): Promise<boolean> {
 
   const manager = await signUp(Role.PROGRAMME_MANAGER, 'Salimata Demo (manager)', 'manager@filmschool.local');
   const trainer = await signUp(Role.TRAINER, 'Boubacar Demo (trainer)', 'trainer@filmschool.local');
-  await signUp(Role.FELLOW, womenFellows[0].fullName, 'fellow@filmschool.local', womenFellows[0].id);
+  // The demo fellow directs a film (Lire à Koutiala, below), so that her first look at the web app shows her work.
+  await signUp(Role.FELLOW, womenFellows[1].fullName, 'fellow@filmschool.local', womenFellows[1].id);
   await cohorts.assignTrainer(womenCohort.id, trainer.id);
   await cohorts.assignTrainer(accCohort.id, trainer.id);
 
