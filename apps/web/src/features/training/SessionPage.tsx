@@ -27,6 +27,11 @@ function fellowsConcerned(error: CombinedError | undefined): string[] {
 /** A training session and its roll call: trainers and managers mark every fellow; a fellow sees her own mark. */
 export function SessionPage() {
   const { sessionId = '' } = useParams();
+  // A new session, a new roll: nothing typed for one session carries over to the next.
+  return <SessionRoll key={sessionId} sessionId={sessionId} />;
+}
+
+function SessionRoll({ sessionId }: { sessionId: string }) {
   const { t, locale } = useI18n();
   const me = useMe();
   const [{ data, error }] = useQuery({ query: SessionQuery, variables: { id: sessionId } });
@@ -120,11 +125,8 @@ export function SessionPage() {
             })}
           </ul>
           {problem && concerned.length === 0 && <Alert>{t(problem.message)}</Alert>}
-          {saved && (
-            <p className="notice" role="status">
-              {t('session.saved')}
-            </p>
-          )}
+          {/* Always in the page, so that screen readers announce the confirmation when it appears. */}
+          <div role="status">{saved && <p className="notice">{t('session.saved')}</p>}</div>
           <Button type="submit" disabled={saving.fetching || session.cohort.fellows.length === 0}>
             {saving.fetching ? t('session.saving') : t('session.save')}
           </Button>
