@@ -342,6 +342,21 @@ describe('web app', () => {
     await hersOnly.context().close();
   }, 60_000);
 
+  it('a roll call refused by the API is told, translated, next to the button', async () => {
+    const admin = await new PeopleFactory(api).admin();
+    const cancelled = await createSession(api, admin, { cohortId, day: '2021-02-01', from: '14:00', to: '16:00', title: 'Son direct' });
+    const page = await newPage(PHONE);
+    await page.goto(`${api.url}/sessions/${cancelled}`);
+    await logIn(page, trainer.email);
+    await page.getByRole('heading', { name: 'Son direct', level: 1 }).waitFor();
+    // Cancelled while the trainer had the page open.
+    await api.ok('mutation ($id: ID!) { cancelTrainingSession(id: $id, reason: "Pluie") { id } }', { id: cancelled }, admin);
+    await page.getByRole('button', { name: 'Enregistrer l’appel' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Cette séance a été annulée' }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'Appel enregistré.' }).count()).toBe(0);
+    await page.context().close();
+  }, 60_000);
+
   it('an invitation link lets a new trainer choose a password (a weak one is refused next to the field) and signs her in', async () => {
     const email = `invited-${Date.now().toString(36)}@filmschool.test`;
     const { inviteUser } = await api.ok<{ inviteUser: { token: string } }>(
