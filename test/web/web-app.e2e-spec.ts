@@ -38,6 +38,8 @@ let trainer: { email: string };
 let filmId: string;
 let cohortId: string;
 let cohortName: string;
+let sessionId: string;
+const OTHER_FELLOW = 'Fatoumata Keïta';
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
@@ -78,7 +80,8 @@ beforeAll(async () => {
   const trainerAccount = await people.account('TRAINER');
   trainer = { email: trainerAccount.email };
   await people.assignTrainer(cohortId, trainerAccount.id);
-  await createSession(api, admin, { cohortId, day: '2021-02-01', title: SESSION_TITLE, trainerIds: [trainerAccount.id] });
+  await people.enroll(cohortId, await people.fellow({ fullName: OTHER_FELLOW }));
+  sessionId = await createSession(api, admin, { cohortId, day: '2021-02-01', title: SESSION_TITLE, trainerIds: [trainerAccount.id] });
 
   const film = await api.ok<{ createFilm: { id: string } }>(
     'mutation ($input: CreateFilmInput!) { createFilm(input: $input) { id } }',
@@ -281,6 +284,76 @@ describe('web app', () => {
     // 09:00 UTC is 09:00 in Bamako (UTC+0), whatever the browser's own zone (Paris here).
     expect(await page.getByText('1 févr. 2021, 09:00 – 12:00').isVisible()).toBe(true);
     await review(page, 'cohort');
+    await page.context().close();
+  }, 60_000);
+
+  it('a trainer at phone width takes a session’s roll call, corrects a mark and sees it in the history; a fellow sees only hers', async () => {
+    const page = await newPage(PHONE);
+    await page.goto(`${api.url}/`);
+    await logIn(page, trainer.email);
+    await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Mes cohortes' }).click();
+    await page.getByRole('link', { name: cohortName }).click();
+    await page.getByRole('link', { name: SESSION_TITLE }).click();
+    await page.getByRole('heading', { name: SESSION_TITLE, level: 1 }).waitFor();
+    expect(pathOf(page)).toBe(`/sessions/${sessionId}`);
+    expect(await page.getByText('1 févr. 2021, 09:00 – 12:00').isVisible()).toBe(true);
+
+    // Everyone is present until told otherwise; one tap marks a fellow absent.
+    const hers = page.getByRole('group', { name: fellow.name });
+    const other = page.getByRole('group', { name: OTHER_FELLOW });
+    expect(await hers.getByLabel('Présent·e').isChecked()).toBe(true);
+    expect(await other.getByLabel('Présent·e').isChecked()).toBe(true);
+    expect(await page.getByText('Aucun changement pour l’instant.').isVisible()).toBe(true);
+    await hers.getByLabel('Absent·e').click();
+    expect(await hers.getByLabel('Absent·e').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Enregistrer l’appel' }).click();
+    await page.getByRole('status').filter({ hasText: 'Appel enregistré.' }).waitFor();
+    const history = page.getByRole('list', { name: 'Historique de l’appel' });
+    expect(await history.getByRole('listitem').count()).toBe(2);
+    expect(await history.getByRole('listitem').filter({ hasText: fellow.name }).innerText()).toContain('— → Absent·e');
+    expect(await page.getByText('Enregistré : Absent·e').isVisible()).toBe(true);
+
+    // The recorded mark is shown on a fresh load, and correcting it keeps the change in the history.
+    await page.reload();
+    await page.getByRole('heading', { name: SESSION_TITLE, level: 1 }).waitFor();
+    expect(await page.getByRole('group', { name: fellow.name }).getByLabel('Absent·e').isChecked()).toBe(true);
+    await page.getByRole('group', { name: fellow.name }).getByLabel('En retard').click();
+    await page.getByRole('button', { name: 'Enregistrer l’appel' }).click();
+    await history.getByRole('listitem').filter({ hasText: 'Absent·e → En retard' }).waitFor();
+    const correction = await history.getByRole('listitem').filter({ hasText: 'Absent·e → En retard' }).innerText();
+    expect(correction).toContain(fellow.name);
+    expect(correction).toContain('par Test TRAINER');
+    expect(await history.getByRole('listitem').count()).toBe(3);
+    expect(await page.getByText('Enregistré : En retard').isVisible()).toBe(true);
+    await review(page, 'session');
+    await page.context().close();
+
+    // The same address for the fellow: her own mark only, nothing to record.
+    const hersOnly = await newPage(PHONE);
+    await hersOnly.goto(`${api.url}/sessions/${sessionId}`);
+    await logIn(hersOnly, fellow.email);
+    await hersOnly.getByRole('heading', { name: SESSION_TITLE, level: 1 }).waitFor();
+    await hersOnly.getByText('En retard', { exact: true }).waitFor();
+    expect(await hersOnly.getByText(OTHER_FELLOW).count()).toBe(0);
+    expect(await hersOnly.getByRole('button', { name: 'Enregistrer l’appel' }).count()).toBe(0);
+    const menu = hersOnly.getByRole('navigation', { name: 'Menu principal' });
+    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Accueil', 'Mes films', 'Mes cohortes']);
+    await hersOnly.context().close();
+  }, 60_000);
+
+  it('a roll call refused by the API is told, translated, next to the button', async () => {
+    const admin = await new PeopleFactory(api).admin();
+    const cancelled = await createSession(api, admin, { cohortId, day: '2021-02-01', from: '14:00', to: '16:00', title: 'Son direct' });
+    const page = await newPage(PHONE);
+    await page.goto(`${api.url}/sessions/${cancelled}`);
+    await logIn(page, trainer.email);
+    await page.getByRole('heading', { name: 'Son direct', level: 1 }).waitFor();
+    // Cancelled while the trainer had the page open.
+    await api.ok('mutation ($id: ID!) { cancelTrainingSession(id: $id, reason: "Pluie") { id } }', { id: cancelled }, admin);
+    await page.getByRole('button', { name: 'Enregistrer l’appel' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Cette séance a été annulée' }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'Appel enregistré.' }).count()).toBe(0);
     await page.context().close();
   }, 60_000);
 

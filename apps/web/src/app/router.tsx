@@ -21,6 +21,10 @@ export const router = createBrowserRouter([
           { path: 'films/:filmId', lazy: () => import('../features/films/FilmPage').then((m) => ({ Component: m.FilmPage })) },
           { path: 'cohorts', lazy: () => import('../features/cohorts/CohortsPage').then((m) => ({ Component: m.CohortsPage })) },
           { path: 'cohorts/:cohortId', lazy: () => import('../features/cohorts/CohortPage').then((m) => ({ Component: m.CohortPage })) },
+          {
+            path: 'sessions/:sessionId',
+            lazy: () => import('../features/training/SessionPage').then((m) => ({ Component: m.SessionPage })),
+          },
           { path: '*', lazy: () => import('./NotFound').then((m) => ({ Component: m.NotFound })) },
         ],
       },

@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { apiProblem } from '../../i18n/errors';
 import { formatDate, formatDateTime, formatTime } from '../../i18n/format';
@@ -57,7 +57,9 @@ export function CohortPage() {
             empty={t('cohort.noSessions')}
             render={(session) => (
               <>
-                <span className="card-title">{session.title}</span>{' '}
+                <Link className="card-title" to={`/sessions/${session.id}`}>
+                  {session.title}
+                </Link>{' '}
                 <Badge tone={SESSION_TONE[session.status]}>{t(`sessionStatus.${session.status}`)}</Badge>
                 <p>
                   {formatDateTime(locale, session.startsAt, zone)} – {formatTime(locale, session.endsAt, zone)}
