@@ -310,9 +310,11 @@ describe('web app', () => {
     await page.getByRole('button', { name: 'Enregistrer l’appel' }).click();
     await page.getByRole('status').filter({ hasText: 'Appel enregistré.' }).waitFor();
     const history = page.getByRole('list', { name: 'Historique de l’appel' });
+    // The history is fetched again after the save: wait for its new lines before counting them.
+    await history.getByRole('listitem').nth(1).waitFor();
     expect(await history.getByRole('listitem').count()).toBe(2);
     expect(await history.getByRole('listitem').filter({ hasText: fellow.name }).innerText()).toContain('— → Absent·e');
-    expect(await page.getByText('Enregistré : Absent·e').isVisible()).toBe(true);
+    await page.getByText('Enregistré : Absent·e').waitFor();
 
     // The recorded mark is shown on a fresh load, and correcting it keeps the change in the history.
     await page.reload();
@@ -324,8 +326,9 @@ describe('web app', () => {
     const correction = await history.getByRole('listitem').filter({ hasText: 'Absent·e → En retard' }).innerText();
     expect(correction).toContain(fellow.name);
     expect(correction).toContain('par Test TRAINER');
+    await history.getByRole('listitem').nth(2).waitFor();
     expect(await history.getByRole('listitem').count()).toBe(3);
-    expect(await page.getByText('Enregistré : En retard').isVisible()).toBe(true);
+    await page.getByText('Enregistré : En retard').waitFor();
     await review(page, 'session');
     await page.context().close();
 
