@@ -4,7 +4,6 @@ import DataLoader from 'dataloader';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AccessService } from './access.service.js';
 import type { Permission } from './permissions.js';
-import { DomainError } from '#core';
 
 /** A set of DataLoaders of one domain, made once per request from its context. */
 export type LoaderSetClass<T> = new (ctx: RequestContext) => T;
@@ -42,10 +41,6 @@ export class RequestContext {
     return actor;
   }
 
-  get isSignedIn(): boolean {
-    return Boolean(this.source.actor ?? this.source.req?.actor);
-  }
-
   /** Managers and admins see and manage everything. */
   get seesAll(): boolean {
     return isManager(this.actor);
@@ -54,12 +49,6 @@ export class RequestContext {
   /** Where to read and write: the request's transaction, or the data source. */
   get manager(): EntityManager {
     return this.transaction ?? this.access.dataSource.manager;
-  }
-
-  /** The same context inside a transaction. */
-  withTransaction(transaction: EntityManager): RequestContext {
-    const scoped = new RequestContext(this.access, this.source, this.requestId, transaction);
-    return scoped;
   }
 
   /** A domain's loader set for this request, made on first use. */
@@ -86,12 +75,6 @@ export class RequestContext {
   async filter<T>(permission: Permission, items: readonly T[], idOf: (item: T) => string): Promise<T[]> {
     const allowed = await this.check(permission, items.map(idOf));
     return items.filter((item) => allowed.has(idOf(item)));
-  }
-
-  /** FORBIDDEN (with the domain's reason) unless the caller may reach the id. */
-  async require(permission: Permission, id: string, error?: () => DomainError): Promise<void> {
-    if (await this.can(permission, id)) return;
-    throw error?.() ?? new DomainError('FORBIDDEN', 'NOT_ALLOWED', `You may not reach ${permission.split('.')[0]} ${id}`);
   }
 
   /** Narrows a list query to what the caller may reach. */

@@ -8,14 +8,13 @@ import { DataSource } from 'typeorm';
 import { exportFileName } from '../exports/dataset-export.service.js';
 import { FILE_TYPES } from '../file-types.js';
 import { DocumentFormat, DocumentKind, DocumentLanguage, DocumentStatus, ReportDocument } from '../report-document.entity.js';
-import { editionOverlapsPeriod, filmInProgramme, screeningInPeriod, screeningInProgramme, type Scope } from '../report-scope.js';
+import { editionOverlapsPeriod, filmInProgramme, screeningInPeriod, screeningInProgramme, POSITIONAL_SCOPE } from '../report-scope.js';
 import { reportsError } from '../reports.errors.js';
 import { ReportsService } from '../reports.service.js';
 import type { ReportContent } from './report-content.js';
 import { renderPdf, renderXlsx } from './renderers.js';
 
-/** $1 and $2: the period's first and last day; $3: the programme or null. */
-const SCOPE: Scope = { from: '$1', to: '$2', programme: '$3' };
+const SCOPE = POSITIONAL_SCOPE;
 
 /** Impact reports as documents: requested through the API, rendered by the worker, downloaded by signed URL. */
 @Injectable()
