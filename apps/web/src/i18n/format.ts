@@ -54,3 +54,8 @@ export function formatDuration(locale: Locale, seconds: number): string {
   const [value, unit] = seconds >= 60 ? [Math.round(seconds / 60), 'minute'] : [Math.round(seconds), 'second'];
   return new Intl.NumberFormat(TAG[locale], { style: 'unit', unit, unitDisplay: 'short' }).format(value);
 }
+
+/** A rate between 0 and 1 as a whole percentage (0.75 → « 75 % »). */
+export function formatPercent(locale: Locale, rate: number): string {
+  return new Intl.NumberFormat(TAG[locale], { style: 'percent', maximumFractionDigits: 0 }).format(rate);
+}

@@ -46,7 +46,9 @@ export class CertificatesService {
     const programme = await this.dataSource.getRepository(Programme).findOneByOrFail({ id: cohort.programmeId });
     const fellow = await this.dataSource.getRepository(Fellow).findOneByOrFail({ id: enrollment.fellowId });
     const code = newCode();
-    const completedOn = cohort.endDate ?? localDate(new Date(), cohort.timeZone);
+    // The cohort's last day, unless she graduated before it (a certificate never shows a day still to come).
+    const today = localDate(new Date(), cohort.timeZone);
+    const completedOn = cohort.endDate && cohort.endDate < today ? cohort.endDate : today;
     const pdf = await renderCertificate({
       fellowName: fellow.fullName,
       programmeName: programme.name,
