@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Agent, get as httpGet } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Test } from '@nestjs/testing';
@@ -247,6 +248,26 @@ describe('GraphQL and HTTP hardening', () => {
         expect(csp['object-src']).toEqual(["'none'"]);
       });
     }
+
+    it('keeps an idle connection open past Node’s default 5 s, so a client reusing it is not cut off', async () => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const get = () =>
+        new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+          const request = httpGet(`${api.url}/health`, { agent }, (response) => {
+            response.resume();
+            response.on('end', () => resolve({ status: response.statusCode!, reused: request.reusedSocket }));
+          });
+          request.on('error', reject);
+        });
+      try {
+        expect(await get()).toEqual({ status: 200, reused: false });
+        await new Promise((resolve) => setTimeout(resolve, 7_000));
+        // Had the server closed it at 5 s, the agent would have dropped the socket and opened a new one.
+        expect(await get()).toEqual({ status: 200, reused: true });
+      } finally {
+        agent.destroy();
+      }
+    });
 
     it('still serves the landing page in development, the one page without a CSP', async () => {
       const response = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
