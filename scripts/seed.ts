@@ -3,7 +3,8 @@
  * a young women's fellowship of 10 fellows, an accountability film school of 6 (4 men, 2 women), ten short
  * films, their festival life (a first prize at Clap Ivoire, five selections at the Écrans de Timbuktu),
  * eleven screenings and five funders. People are invented. Everything goes through the domain services, films included: each
- * final cut is a real (tiny) video uploaded to S3 and processed with ffmpeg.
+ * final cut is a real (tiny) video uploaded to S3 and processed with ffmpeg. Beside 2021, a cohort running today
+ * (dates around the day it runs), so that each demo account finds something to do on a first visit.
  *
  * It does nothing when a programme exists already; `npm run dev` runs it on an empty database. Development only:
  * it prints the demo accounts with their passwords.
@@ -29,10 +30,17 @@ import {
   resolveBinary,
 } from '#films';
 import { AccountsService, IdentityApiModule } from '#identity';
-import { CohortStatus, CohortsService, FellowsService, Gender, PeopleModule, ProgrammesService } from '#people';
+import { CohortStatus, CohortsService, EnrollmentStatus, FellowsService, Gender, PeopleModule, ProgrammesService } from '#people';
 import { QueueModule } from '#queue';
 import { ScreeningsModule, ScreeningsService, ScreeningType } from '#screenings';
-import { AttendanceService, AttendanceStatus, TrainingModule, TrainingSessionsService } from '#training';
+import {
+  AttendanceService,
+  AttendanceStatus,
+  FeedbackService,
+  FeedbackVisibility,
+  TrainingModule,
+  TrainingSessionsService,
+} from '#training';
 import { Currency, FunderKind, FundingApiModule, FundingService } from '#funding';
 import { DataSource } from 'typeorm';
 
@@ -419,7 +427,110 @@ export async function seed(app: INestApplicationContext): Promise<boolean> {
     [women.id, accountability.id],
     ['2022-01-15'],
   );
+
+  await yearInProgress();
   return true;
+
+  /**
+   * A cohort running today, so that each role has something to do on a first visit: the trainer's coming sessions,
+   * a roll call to take and a fellow at risk; the demo fellow's coming sessions, her notes, a film being edited
+   * to upload a cut to, and the certificate of her first cohort (2021), which she graduated from.
+   */
+  async function yearInProgress(): Promise<void> {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const current = await cohorts.create({
+      programmeId: women.id,
+      name: 'Promotion de perfectionnement (Niamey)',
+      timeZone: 'Africa/Niamey',
+      startDate: day(-60),
+      endDate: day(150),
+    });
+    await cohorts.update(current.id, { status: CohortStatus.ACTIVE });
+    const demoFellow = womenFellows[1];
+    const group = [
+      demoFellow,
+      ...(await Promise.all(
+        [
+          ['Aïchatou Boubacar', 'Niamey', 'Niamey'],
+          ['Hadiza Souley', 'Maradi', 'Maradi'],
+          ['Ramatou Idrissa', 'Tahoua', 'Tahoua'],
+          ['Nafissa Oumarou', 'Dosso', 'Dosso'],
+          ['Zalika Garba', 'Zinder', 'Zinder'],
+        ].map(([fullName, city, region]) => fellows.create({ fullName, city, region, country: 'NE', gender: Gender.FEMALE })),
+      )),
+    ];
+    for (const f of group) await cohorts.enroll(current.id, f.id);
+    await cohorts.assignTrainer(current.id, trainer.id);
+    // Her first cohort ended: she graduated, and the worker makes her certificate when it starts.
+    for (const f of womenFellows) await cohorts.setEnrollmentStatus(womenCohort.id, f.id, EnrollmentStatus.GRADUATED);
+
+    // Five held workshops (Zalika missed three: at risk), then four to come; 08:30 to 12:30 in Niamey.
+    const trainerScope = RequestContext.forActor(app.get(AccessService), { id: trainer.id, role: Role.TRAINER, fellowId: null });
+    const workshops = [
+      'Écrire un pitch',
+      'Le découpage',
+      'Filmer un entretien',
+      'Le son direct',
+      'Dérusher',
+      'Le montage',
+      'Mixer le son',
+      'Étalonner',
+      'Présenter son film',
+    ];
+    for (const [i, title] of workshops.entries()) {
+      const date = day(-35 + i * 7);
+      const session = await sessions.create(trainerScope, {
+        cohortId: current.id,
+        title,
+        topic: i < 2 ? 'scriptwriting' : i < 4 ? 'camera' : 'editing',
+        startsAt: new Date(`${date}T07:30:00Z`),
+        endsAt: new Date(`${date}T11:30:00Z`),
+        location: 'Centre culturel, Niamey',
+        trainerIds: [trainer.id],
+      });
+      if (i >= 5) continue;
+      await attendance.record(
+        trainerScope,
+        session.id,
+        group.map((f, j) => ({
+          fellowId: f.id,
+          status: j === 5 && i % 2 === 0 ? AttendanceStatus.ABSENT : i === 3 && j === 1 ? AttendanceStatus.LATE : AttendanceStatus.PRESENT,
+          note: null,
+        })),
+      );
+    }
+
+    const feedback = app.get(FeedbackService);
+    await feedback.add(trainerScope, {
+      cohortId: current.id,
+      fellowId: demoFellow.id,
+      visibility: FeedbackVisibility.SHARED,
+      body: 'Tes entretiens sont justes et bien cadrés. Pour le montage, garde les silences : ils disent beaucoup.',
+    });
+    await feedback.add(trainerScope, {
+      cohortId: current.id,
+      fellowId: demoFellow.id,
+      visibility: FeedbackVisibility.PRIVATE,
+      body: 'À encourager pour la sélection aux festivals de l’an prochain.',
+    });
+    await feedback.add(trainerScope, {
+      cohortId: current.id,
+      fellowId: group[5].id,
+      visibility: FeedbackVisibility.PRIVATE,
+      body: 'Trois absences : appeler sa famille avant la prochaine séance.',
+    });
+
+    // Her film of this year, being edited: the first cut is hers to upload from the web app.
+    const film = await films.create(scope, {
+      cohortId: current.id,
+      title: 'Les semences de Koutiala',
+      genre: FilmGenre.DOCUMENTARY,
+      directorIds: [demoFellow.id],
+      themes: ['agriculture', 'femmes rurales'],
+      languages: ['bm', 'fr'],
+    });
+    await films.setStage(scope, film.id, FilmStage.EDITING, null);
+  }
 }
 
 export function printDemoAccounts(settings: Settings): void {
