@@ -16,8 +16,9 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
-import { SqlStatementCounter } from '#core';
+import { ASSUMED_LIST_SIZE, SqlStatementCounter } from '#core';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
+import { LIST_SIZES } from '../apps/api/src/graph/list-sizes.js';
 import { TestApi } from './support/api.js';
 import { uploadFinalCut } from './support/films.js';
 import { PeopleFactory } from './support/people.js';
@@ -95,9 +96,13 @@ const PAGE = 3;
 
 type AnyField = GraphQLField<unknown, unknown>;
 const isPaged = (field: AnyField) => field.args.some((arg) => arg.name === 'first');
-/** How the API's estimate multiplies the cost below a field: by the page size, or 10 for another list. */
-const multiplierOf = (field: AnyField) =>
-  isPaged(field) ? PAGE : isListType(getNullableType(field.type)) && field.name !== 'nodes' ? 10 : 1;
+/** How the API's estimate multiplies the cost below a field: by the page size, or another list's declared size. */
+const multiplierOf = (type: GraphQLObjectType, field: AnyField) => {
+  if (isPaged(field)) return PAGE;
+  if (!isListType(getNullableType(field.type)) || field.name === 'nodes') return 1;
+  const size = LIST_SIZES[`${type.name}.${field.name}`];
+  return typeof size === 'number' ? size : ASSUMED_LIST_SIZE;
+};
 const callOf = (field: AnyField, args: string[]) => {
   const all = isPaged(field) ? [...args, `first: ${PAGE}`] : args;
   return all.length ? `${field.name}(${all.join(', ')})` : field.name;
@@ -105,7 +110,7 @@ const callOf = (field: AnyField, args: string[]) => {
 
 function pathQueries(schema: GraphQLSchema, world: World): PathQuery[] {
   const queries: PathQuery[] = [];
-  // Every list without a page size counts 10 in the cost estimate: the scalars at the end of a path are
+  // Every list without a page size counts its declared size in the cost estimate: the scalars at the end of a path are
   // asked in as many queries as keep each under the allowed cost.
   const leaf = (type: GraphQLObjectType, cost: number, wrap: (inner: string) => string, path: string) => {
     const scalars = scalarFieldsOf(type);
@@ -121,7 +126,7 @@ function pathQueries(schema: GraphQLSchema, world: World): PathQuery[] {
       const target = getNamedType(field.type);
       const edge = `${type.name}.${field.name}`;
       if (!isObjectType(target) || edges.has(edge)) continue;
-      const nextCost = cost * multiplierOf(field);
+      const nextCost = cost * multiplierOf(type, field);
       if (nextCost > MAX_COST / 2) continue;
       for (const args of argumentsFor(field, world) ?? []) {
         const call = callOf(field, args);
@@ -138,7 +143,7 @@ function pathQueries(schema: GraphQLSchema, world: World): PathQuery[] {
     for (const args of variants) {
       const call = callOf(field, args);
       if (isObjectType(target))
-        walk(target, 1, multiplierOf(field), new Set([`Query.${field.name}`]), (inner) => `{ ${call} { ${inner} } }`, call);
+        walk(target, 1, multiplierOf(root, field), new Set([`Query.${field.name}`]), (inner) => `{ ${call} { ${inner} } }`, call);
       else queries.push({ path: call, query: `{ ${call} }` });
     }
   }
@@ -156,7 +161,7 @@ describe('access at the data', () => {
   const previousComplexity = process.env.GRAPHQL_MAX_COMPLEXITY;
 
   beforeAll(async () => {
-    // The walk sends one narrow query per path; the cost estimate multiplies every list by 10, so a deep but
+    // The walk sends one narrow query per path; the cost estimate multiplies every list by its size, so a deep but
     // narrow path would be refused long before it could show a leak.
     process.env.GRAPHQL_MAX_COMPLEXITY = String(MAX_COST);
     api = await TestApi.start();

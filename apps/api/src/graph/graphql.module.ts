@@ -14,6 +14,7 @@ import {
   type AuthenticatedRequest,
   type Settings,
 } from '#core';
+import { LIST_SIZES } from './list-sizes.js';
 
 /** Tokens in one GraphQL document: the web client's largest operation has a few hundred. */
 export const MAX_DOCUMENT_TOKENS = 20_000;
@@ -72,7 +73,7 @@ export function argumentLimits(settings: Settings): Record<string, number> {
           validationRules: operationLimitRules(settings.graphql),
           plugins: [
             stringInputLimitPlugin({ maxLength: settings.graphql.maxStringLength, perArgument: argumentLimits(settings) }),
-            complexityLimitPlugin(settings.graphql.maxComplexity),
+            complexityLimitPlugin(settings.graphql.maxComplexity, LIST_SIZES),
             production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
           ],
         };
