@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { CalendarDate } from '#core';
+import { CalendarDate, DateTimeScalar } from '#core';
 import { IDENTITY_RESOLVERS } from '#identity';
 import { PEOPLE_RESOLVERS } from '#people';
 import { TRAINING_RESOLVERS } from '#training';
@@ -42,7 +42,7 @@ async function printedSchema(): Promise<string> {
           ...FUNDING_RESOLVERS,
           ...GRAPH_RESOLVERS,
         ],
-        [CalendarDate],
+        [CalendarDate, DateTimeScalar],
       );
     return `${printSchema(lexicographicSortSchema(schema))}\n`;
   } finally {

@@ -141,3 +141,60 @@ describe('errors from the database', () => {
     expect(await count(db, 'entry_status_change c WHERE NOT EXISTS (SELECT 1 FROM festival_entry e WHERE e.id = c.entry_id)', [])).toBe(0);
   });
 });
+
+describe('values that are not what they say', () => {
+  let api: TestApi;
+  let people: PeopleFactory;
+  let admin: string;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    people = new PeopleFactory(api);
+    admin = await people.admin();
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('refuses an instant that does not exist (30 February, 25 o’clock) instead of rolling it over, in a variable or written in the query', async () => {
+    const cohortId = await people.cohort(await people.programme(), { startDate: '2026-01-05', endDate: '2026-06-30' });
+    const CREATE = 'mutation ($input: CreateTrainingSessionInput!) { createTrainingSession(input: $input) { id startsAt } }';
+    const input = (startsAt: string) => ({ input: { cohortId, title: 'Cadrage', startsAt, endsAt: '2026-03-03T12:00:00Z' } });
+    for (const startsAt of ['2026-02-30T09:00:00Z', '2026-03-02T25:00:00Z', '2026-03-02 09:00', 'mardi', '']) {
+      const response = await api.gql(CREATE, input(startsAt), admin);
+      expect({ startsAt, code: response.errors?.[0].extensions.code, status: response.status }).toEqual({
+        startsAt,
+        code: 'BAD_USER_INPUT',
+        status: 400,
+      });
+    }
+    const literal = await api.gql(
+      `mutation { createTrainingSession(input: { cohortId: "${cohortId}", title: "Son", startsAt: "2026-02-30T09:00:00Z", endsAt: "2026-03-03T12:00:00Z" }) { id } }`,
+      {},
+      admin,
+    );
+    expect(literal.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(literal.errors?.[0].message).toContain('2026-02-30T09:00:00Z');
+    const { trainingSessions } = await api.ok<{ trainingSessions: unknown[] }>(
+      'query ($c: ID!) { trainingSessions(cohortId: $c) { id } }',
+      { c: cohortId },
+      admin,
+    );
+    expect(trainingSessions).toEqual([]);
+
+    // An offset other than Z is the same instant, kept as such.
+    const ok = await api.ok<{ createTrainingSession: { startsAt: string } }>(CREATE, input('2026-03-03T10:00:00+01:00'), admin);
+    expect(ok.createTrainingSession.startsAt).toBe('2026-03-03T09:00:00.000Z');
+  });
+
+  it('answers a date that does not exist in a variable with BAD_USER_INPUT, not a server error', async () => {
+    const response = await api.gql(
+      'query ($from: Date!, $to: Date!) { impactReport(from: $from, to: $to) { awards } }',
+      { from: '2026-02-30', to: 'x' },
+      admin,
+    );
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+});

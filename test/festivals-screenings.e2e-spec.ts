@@ -352,6 +352,41 @@ describe('festivals and screenings', () => {
         under18: 50,
       });
     });
+
+    it('refuses figures no screening reaches and a file whose accents are not UTF-8, storing nothing', async () => {
+      const id = await screening({ venueId: await venue(), startsAt: '2021-12-22T09:00:00Z', endsAt: '2021-12-22T18:00:00Z' });
+      await held(id);
+      // A typing slip as large as PostgreSQL's integers: stored, every sum of this screening would overflow.
+      const huge = await api.gql(
+        ATTEND,
+        { input: { screeningId: id, day: '2021-12-22', total: 2_147_483_647, idempotencyKey: randomUUID() } },
+        admin,
+      );
+      expect(huge.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+      const sheet = (rows: string[]) => ['Projection;Jour;Total', ...rows].join('\n');
+      const hugeRow = await api.ok<{ importScreeningAttendance: { recorded: number; errors: { line: number; reason: string }[] } }>(
+        IMPORT,
+        { csv: sheet([`${id};2021-12-22;99999999999`]) },
+        admin,
+      );
+      expect(hugeRow.importScreeningAttendance).toMatchObject({
+        recorded: 0,
+        errors: [{ line: 2, reason: 'total (99999999999) is more than 100000 spectators in a day' }],
+      });
+      // "Ségou" saved as Latin-1 and read as UTF-8: the é became U+FFFD.
+      const latin1 = new TextDecoder().decode(Buffer.from(`Projection;Jour;Total;Lieu\n${id};2021-12-22;120;S\xe9gou\n`, 'latin1'));
+      const garbled = await api.ok<{ importScreeningAttendance: { recorded: number; errors: { line: number; reason: string }[] } }>(
+        IMPORT,
+        { csv: latin1 },
+        admin,
+      );
+      expect(garbled.importScreeningAttendance).toMatchObject({
+        recorded: 0,
+        errors: [{ line: 2, reason: expect.stringContaining('CSV UTF-8') }],
+      });
+      const totals = await api.ok<Totals>(TOTALS, { id }, admin);
+      expect(totals.screening.attendance.total).toBe(0);
+    });
   });
 
   describe('reminders and calendar', () => {

@@ -281,6 +281,20 @@ describe('programmes, cohorts and fellows', () => {
       expect(listed.fellows.totalCount).toBe(0);
     });
 
+    it('refuses a file saved as Latin-1, naming the lines whose accents came out unreadable, and stores nothing', async () => {
+      const cohortId = await people.cohort(await people.programme());
+      // What a browser or a client reading the file as UTF-8 sends: each é of "Ségou" became U+FFFD.
+      const latin1 = new TextDecoder().decode(Buffer.from(csv(good), 'latin1'));
+      const result = await api.ok<{ importFellows: { created: number; errors: { line: number; reason: string }[] } }>(
+        IMPORT,
+        { c: cohortId, csv: latin1 },
+        admin,
+      );
+      expect(result.importFellows.created).toBe(0);
+      expect(result.importFellows.errors.map((error) => error.line)).toEqual([1, 2, 3]);
+      expect(result.importFellows.errors[0].reason).toContain('CSV UTF-8');
+    });
+
     it('refuses a row longer than the form would take, naming the field, and stores nothing', async () => {
       const cohortId = await people.cohort(await people.programme());
       const result = await api.ok<{ importFellows: { created: number; errors: { line: number; reason: string }[] } }>(

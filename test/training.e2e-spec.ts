@@ -112,6 +112,29 @@ describe('training', () => {
       expect(history[1].changedBy.id).not.toBe(trainer.id);
     });
 
+    it('keeps the history in the order the marks were made when 20 roll calls of one session come at once', async () => {
+      const sessionId = await createSession(api, trainer.token, { cohortId, day: '2021-04-06' });
+      const statuses = ['PRESENT', 'ABSENT', 'LATE', 'EXCUSED'];
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          api.ok(RECORD, { s: sessionId, r: [{ fellowId: fellows[0], status: statuses[i % 4] }] }, trainer.token),
+        ),
+      );
+      const { trainingSession } = await api.ok<{
+        trainingSession: { attendance: { status: string }[]; attendanceHistory: { fromStatus: string | null; toStatus: string }[] };
+      }>(
+        'query ($s: ID!) { trainingSession(id: $s) { attendance { status } attendanceHistory { fromStatus toStatus } } }',
+        { s: sessionId },
+        admin,
+      );
+      const history = trainingSession.attendanceHistory;
+      // Listed oldest first, each change starts from the mark the one before it left, and the last is the mark kept.
+      expect(history[0].fromStatus).toBeNull();
+      const broken = history.slice(1).filter((change, i) => change.fromStatus !== history[i].toStatus);
+      expect(broken).toEqual([]);
+      expect(history.at(-1)!.toStatus).toBe(trainingSession.attendance[0].status);
+    });
+
     it('refuses marks for fellows outside the cohort and duplicate marks, storing nothing', async () => {
       const sessionId = await createSession(api, trainer.token, { cohortId, day: '2021-04-02' });
       const stranger = await people.fellow();

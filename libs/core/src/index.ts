@@ -8,6 +8,7 @@ export * from './database/sql-statement-counter.js';
 export * from './errors/domain-error.js';
 export * from './errors/graphql-exception.filter.js';
 export * from './graphql/date.scalar.js';
+export * from './graphql/date-time.scalar.js';
 export * from './logging/logging.module.js';
 export * from './pagination/connection.js';
 export * from './graphql/id-arg.js';

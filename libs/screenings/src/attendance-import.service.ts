@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RequestContext } from '#access';
-import { DomainError, headerKey, isCalendarDate, parseCsv } from '#core';
+import { DomainError, headerKey, isCalendarDate, NOT_UTF8, notUtf8Lines, parseCsv } from '#core';
 import { DataSource } from 'typeorm';
 import type { ScreeningAttendanceInput } from './dto/screenings.inputs.js';
 import { ScreeningsService } from './screenings.service.js';
@@ -48,6 +48,8 @@ export class AttendanceImportService {
   ) {}
 
   async import(ctx: RequestContext, csv: string): Promise<AttendanceImportResult> {
+    const garbled = notUtf8Lines(csv);
+    if (garbled.length) return { recorded: 0, unchanged: 0, errors: garbled.map((line) => ({ line, reason: NOT_UTF8 })) };
     const { headers, rows } = parseCsv(csv, headerKey);
     const column = (field: keyof typeof COLUMNS) => headers.find((h) => (COLUMNS[field] as readonly string[]).includes(h));
     const missing = (['screening', 'day', 'total'] as const).filter((f) => !column(f));

@@ -13,4 +13,5 @@ export const screeningsError = domainErrors({
   NOT_HELD: 'BAD_USER_INPUT',
   DAY_OUTSIDE_SCREENING: 'BAD_USER_INPUT',
   INCONSISTENT_COUNTS: 'BAD_USER_INPUT',
+  ATTENDANCE_TOO_LARGE: 'BAD_USER_INPUT',
 } as const);

@@ -6,7 +6,13 @@ import { AssetKind, AssetStatus, Film, MediaAsset } from '#films';
 import { NotificationsService } from '#people';
 import type { JobOutcome } from '#queue';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { CreateScreeningInput, CreateVenueInput, ScreeningAttendanceInput, ScreeningsArgs } from './dto/screenings.inputs.js';
+import {
+  CreateScreeningInput,
+  CreateVenueInput,
+  MAX_DAILY_SPECTATORS,
+  ScreeningAttendanceInput,
+  ScreeningsArgs,
+} from './dto/screenings.inputs.js';
 import { AttendanceSubmission, Screening, ScreeningFilm, ScreeningStatus, ScreeningType, Venue } from './entities/index.js';
 import { screeningsError } from './screenings.errors.js';
 
@@ -173,6 +179,11 @@ export class ScreeningsService {
   /** Refuses figures that cannot be right: counts that do not add up, a screening not HELD, a day not of it. */
   async checkAttendance(input: ScreeningAttendanceInput): Promise<Screening> {
     const { female, male, under18 } = counts(input);
+    // A figure no screening reaches is a typing slip; stored, it would also overflow every sum of that screening.
+    for (const [name, value] of Object.entries({ total: input.total, female, male, under18 })) {
+      if (value > MAX_DAILY_SPECTATORS)
+        throw screeningsError('ATTENDANCE_TOO_LARGE', `${name} (${value}) is more than ${MAX_DAILY_SPECTATORS} spectators in a day`);
+    }
     if (female + male > input.total)
       throw screeningsError('INCONSISTENT_COUNTS', `female (${female}) + male (${male}) is more than total (${input.total})`);
     if (under18 > input.total) throw screeningsError('INCONSISTENT_COUNTS', `under18 (${under18}) is more than total (${input.total})`);

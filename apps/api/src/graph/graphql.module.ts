@@ -7,6 +7,7 @@ import { AccessModule, AccessService, RequestContext, type GraphqlContext } from
 import {
   CalendarDate,
   complexityLimitPlugin,
+  DateTimeScalar,
   operationLimitRules,
   OperationLoggingPlugin,
   SETTINGS,
@@ -80,6 +81,6 @@ export function argumentLimits(settings: Settings): Record<string, number> {
       },
     }),
   ],
-  providers: [CalendarDate, OperationLoggingPlugin],
+  providers: [CalendarDate, DateTimeScalar, OperationLoggingPlugin],
 })
 export class ApiGraphqlModule {}

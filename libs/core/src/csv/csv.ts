@@ -76,6 +76,18 @@ function detectSeparator(text: string): { separator: Separator; records: ParsedR
   return candidates[0];
 }
 
+/** Why a file with bytes that are not UTF-8 is refused, and what to do. */
+export const NOT_UTF8 = 'The file is not UTF-8: its accents cannot be read. In the spreadsheet, save it as "CSV UTF-8" and import it again';
+
+/**
+ * The lines (1-based, as an editor numbers them) holding U+FFFD, which a decoder puts in place of bytes that are
+ * not UTF-8: a file saved as Latin-1 or "ANSI" by an older spreadsheet. Imported, "Ségou" would be stored as
+ * "S�gou" and never match again; such a file is refused with these lines.
+ */
+export function notUtf8Lines(text: string): number[] {
+  return text.split(/\r\n|\n|\r/).flatMap((line, index) => (line.includes('\uFFFD') ? [index + 1] : []));
+}
+
 /**
  * Reads a CSV file: quoted fields, doubled quotes, CRLF, a UTF-8 byte-order mark, ',' or ';' as the separator
  * (detected from the rows, see `detectSeparator`). Values are trimmed, and the quote `toCsv` puts before a

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { headerKey, parseCsv, toCsv } from '#core';
+import { headerKey, NOT_UTF8, notUtf8Lines, parseCsv, toCsv } from '#core';
 import { isISO31661Alpha2, isEmail } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Cohort, Enrollment, Fellow, Gender } from '../entities/index.js';
@@ -93,6 +93,8 @@ export class FellowsImportService {
   async importFellows(cohortId: string, csv: string): Promise<FellowImportResult> {
     const cohort = await this.dataSource.getRepository(Cohort).findOneBy({ id: cohortId });
     if (!cohort) throw peopleError('COHORT_NOT_FOUND', `No cohort with id ${cohortId}`);
+    const garbled = notUtf8Lines(csv);
+    if (garbled.length) return { created: 0, matched: 0, enrolled: 0, errors: garbled.map((line) => ({ line, reason: NOT_UTF8 })) };
     const { headers, rows } = parseCsv(csv, headerKey);
     const column = (field: keyof typeof COLUMNS) => headers.find((h) => COLUMNS[field].includes(h));
     const missing = (['fullName', 'country'] as const).filter((field) => !column(field));

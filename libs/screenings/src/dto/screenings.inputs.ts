@@ -14,6 +14,7 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  Max,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -21,6 +22,9 @@ import { CalendarDate, PageArgs, Trim, TrimToNull } from '#core';
 import { ScreeningStatus, ScreeningType } from '../entities/index.js';
 
 const ID_FORMAT = { message: '$property must be an id' };
+
+/** More spectators than this in one day of one screening is refused as a typing slip (a stadium holds fewer). */
+export const MAX_DAILY_SPECTATORS = 100_000;
 
 @InputType()
 export class CreateVenueInput {
@@ -107,24 +111,28 @@ export class ScreeningAttendanceInput {
   @Field(() => Int, { description: 'female + male <= total; under18 <= total' })
   @IsInt()
   @Min(0)
+  @Max(MAX_DAILY_SPECTATORS)
   total: number;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_DAILY_SPECTATORS)
   female?: number | null;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_DAILY_SPECTATORS)
   male?: number | null;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_DAILY_SPECTATORS)
   under18?: number | null;
 
   @Field({ description: 'A retried submission with the same key changes nothing' })

@@ -88,7 +88,13 @@ export class AttendanceService {
         });
         await manager.delete(AttendanceRecord, { sessionId, fellowId: removed.fellowId });
       }
-      if (changes.length > 0) await manager.insert(AttendanceChange, changes);
+      // Dated by the database's clock now, after the row lock: the transaction's start (the column's default)
+      // came before the lock, and concurrent roll calls were listed out of order in the history.
+      if (changes.length > 0)
+        await manager.insert(
+          AttendanceChange,
+          changes.map((change) => ({ ...change, changedAt: () => 'clock_timestamp()' })),
+        );
       if (session.status !== SessionStatus.HELD) {
         session.status = SessionStatus.HELD;
         return manager.save(session);
