@@ -54,3 +54,18 @@ export function formatDuration(locale: Locale, seconds: number): string {
   const [value, unit] = seconds >= 60 ? [Math.round(seconds / 60), 'minute'] : [Math.round(seconds), 'second'];
   return new Intl.NumberFormat(TAG[locale], { style: 'unit', unit, unitDisplay: 'short' }).format(value);
 }
+
+/** A calendar day (`2026-03-14`) with its weekday, for the heading of a day in an agenda. */
+export function formatDay(locale: Locale, isoDate: string): string {
+  return new Intl.DateTimeFormat(TAG[locale], { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** A share (0.75) as a percentage (75 %), without decimals. */
+export function formatPercent(locale: Locale, share: number): string {
+  return new Intl.NumberFormat(TAG[locale], { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** The city of an IANA zone, as people name it: `Africa/Niamey` → `Niamey`. */
+export function zoneCity(timeZone: string): string {
+  return timeZone.split('/').pop()!.replace(/_/g, ' ');
+}
