@@ -44,7 +44,7 @@ const OTHER_FELLOW = 'Fatoumata Keïta';
 // The trainer's journeys (issue 10): a cohort in Niamey (UTC+1) whose dates run around today, with held sessions.
 const NIAMEY_COHORT = 'Cohorte 2026 de Niamey';
 const AT_RISK_FELLOW = 'Hadiza Issoufou';
-const STEADY_FELLOW = 'Mariama Moussa';
+const STEADY_FELLOW = 'Aïssata Moussa';
 const UPCOMING_TITLE = 'Écriture du documentaire';
 const SHARED_NOTE = 'Très bon travail sur le découpage : continue ainsi.';
 const PRIVATE_NOTE = 'Absences répétées : appeler sa famille avant la prochaine séance.';
@@ -529,6 +529,12 @@ describe('web app: the trainer’s journeys (issue 10)', () => {
     // No sideways scrolling of the page at 360 px.
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await review(page, 'sessions-calendar');
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('heading', { name: 'Sessions', level: 1 }).waitFor();
+    expect(await upcoming.innerText()).toContain('09:00 – 12:00 (Niamey time)');
+    expect(await upcoming.getByText('Scheduled').isVisible()).toBe(true);
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { name: 'Séances', level: 1 }).waitFor();
 
     // The weeks before: the held sessions, told as held.
     await page.getByRole('link', { name: '← Semaines précédentes' }).click();
@@ -611,14 +617,17 @@ describe('web app: the trainer’s journeys (issue 10)', () => {
     expect(second).not.toContain('À risque');
     expect(second.replace(/[\u202f\u00a0]/g, ' ')).toContain('100 %');
     expect(await page.getByText('À risque : 1').isVisible()).toBe(true);
-    // Sorted by name or by rate, she comes first too; the page itself never scrolls sideways at 360 px.
+    await review(page, 'cohort-progress');
+    // By name, Aïssata comes first; by rate, the lowest first again. The page never scrolls sideways at 360 px.
     await table.getByRole('button', { name: 'Nom' }).click();
-    expect(await rows.nth(0).innerText()).toContain(AT_RISK_FELLOW);
+    expect(await rows.nth(0).innerText()).toContain(STEADY_FELLOW);
+    expect(await table.getByRole('columnheader', { name: 'Nom' }).getAttribute('aria-sort')).toBe('ascending');
+    expect(await page.getByText('(ordre : par nom)').isVisible()).toBe(true);
     await table.getByRole('button', { name: 'Taux de présence' }).click();
     expect(await rows.nth(0).innerText()).toContain(AT_RISK_FELLOW);
+    expect(await table.getByRole('columnheader', { name: 'Nom' }).getAttribute('aria-sort')).toBeNull();
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
     expect(await page.getByRole('link', { name: 'Nouvelle séance' }).getAttribute('href')).toBe(`/cohorts/${niameyCohortId}/sessions/new`);
-    await review(page, 'cohort-progress');
 
     await table.getByRole('link', { name: AT_RISK_FELLOW }).click();
     await page.getByRole('heading', { name: AT_RISK_FELLOW, level: 1 }).waitFor();
@@ -665,6 +674,10 @@ describe('web app: the trainer’s journeys (issue 10)', () => {
     expect(await herRows.first().innerText()).toContain('À risque');
     expect(await fellowPage.getByText(STEADY_FELLOW).count()).toBe(0);
     expect(await fellowPage.getByRole('link', { name: 'Nouvelle séance' }).count()).toBe(0);
+    // The planning form's address is no way round: she is told who plans sessions.
+    await fellowPage.goto(`${api.url}/cohorts/${niameyCohortId}/sessions/new`);
+    await fellowPage.getByText('Seules les formatrices, les formateurs et les responsables planifient les séances.').waitFor();
+    expect(await fellowPage.getByRole('button', { name: 'Créer la séance' }).count()).toBe(0);
     await fellowPage.context().close();
   }, 90_000);
 

@@ -172,6 +172,7 @@ export const en: Catalogue = {
   'newSession.trainers': 'Trainers of the session',
   'newSession.noTrainers': 'No trainer is assigned to this cohort.',
   'newSession.me': '{name} (you)',
+  'newSession.notAllowed': 'Only trainers and managers plan sessions.',
   'newSession.create': 'Create the session',
   'newSession.creating': 'Creating…',
   'newSession.required': 'This field is required.',

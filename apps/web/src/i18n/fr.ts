@@ -170,6 +170,7 @@ export const fr = {
   'newSession.trainers': 'Formatrices et formateurs de la séance',
   'newSession.noTrainers': 'Aucune formatrice ni aucun formateur n’est affecté à cette cohorte.',
   'newSession.me': '{name} (vous)',
+  'newSession.notAllowed': 'Seules les formatrices, les formateurs et les responsables planifient les séances.',
   'newSession.create': 'Créer la séance',
   'newSession.creating': 'Création…',
   'newSession.required': 'Ce champ est obligatoire.',

@@ -59,7 +59,10 @@ function problemOf(error: CombinedError, t: Translate, locale: Locale): Problem 
 export function NewSessionPage() {
   const { cohortId = '' } = useParams();
   const { t } = useI18n();
-  const [{ data, error }] = useQuery({ query: NewSessionCohortQuery, variables: { id: cohortId } });
+  const me = useMe();
+  // Fellows do not plan sessions (the API refuses them too): no form to fill in vain.
+  const [{ data, error }] = useQuery({ query: NewSessionCohortQuery, variables: { id: cohortId }, pause: me.role === 'FELLOW' });
+  if (me.role === 'FELLOW') return <Page title={t('app.notFound.title')} intro={t('newSession.notAllowed')} />;
   if (error) return <Page title={t('app.notFound.title')} intro={t(apiProblem(error).message)} />;
   if (!data) return <Loading label={t('app.loading')} />;
   if (!data.cohort || data.cohort.archivedAt) return <Page title={t('app.notFound.title')} intro={t('cohort.notFound')} />;

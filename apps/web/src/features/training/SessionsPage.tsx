@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useClient, useQuery, type CombinedError } from 'urql';
+import { useMe } from '../../app/me';
 import type { ResultOf } from '../../graphql';
 import { apiProblem } from '../../i18n/errors';
 import { formatDay, formatTime, zoneCity } from '../../i18n/format';
@@ -25,6 +26,7 @@ const isDay = (value: string | null): value is string => value !== null && /^\d{
  */
 export function SessionsPage() {
   const { t, locale } = useI18n();
+  const me = useMe();
   const [params] = useSearchParams();
   const requested = params.get('from');
   const start = isDay(requested) ? requested : today();
@@ -34,7 +36,7 @@ export function SessionsPage() {
   const period = useCohortSessions(cohorts, start, end);
 
   // Sessions can be planned in cohorts that are not over: neither completed, archived nor past their last day.
-  const plannable = (cohorts ?? []).filter(
+  const plannable = (me.role === 'FELLOW' ? [] : (cohorts ?? [])).filter(
     (cohort) => !cohort.archivedAt && cohort.status !== 'COMPLETED' && (!cohort.endDate || cohort.endDate >= today()),
   );
   const days = new Map<string, Session[]>();
