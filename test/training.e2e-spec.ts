@@ -55,17 +55,38 @@ describe('training', () => {
         { input: { ...base, startsAt: '2021-07-31T22:00:00Z', endsAt: '2021-08-01T01:00:00Z' } },
         trainer.token,
       );
-      expect(late.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'OUTSIDE_COHORT_DATES' });
+      expect(late.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'OUTSIDE_COHORT_DATES',
+        cohortStartDate: '2021-02-01',
+        cohortEndDate: '2021-07-31',
+      });
     });
 
     it('refuses to book a trainer in two overlapping sessions', async () => {
-      await createSession(api, trainer.token, { cohortId, day: '2021-03-10', from: '09:00', to: '12:00' });
+      const first = await createSession(api, trainer.token, {
+        cohortId,
+        day: '2021-03-10',
+        from: '09:00',
+        to: '12:00',
+        title: 'Camera moves',
+      });
       const overlap = await api.gql(
         CREATE_SESSION,
         { input: { cohortId, title: 'Sound', startsAt: '2021-03-10T11:00:00Z', endsAt: '2021-03-10T13:00:00Z', trainerIds: [trainer.id] } },
         trainer.token,
       );
-      expect(overlap.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'TRAINER_DOUBLE_BOOKED' });
+      // The refusal names the session in the way, with its times and zone, so a form can say it next to the time.
+      expect(overlap.errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'TRAINER_DOUBLE_BOOKED',
+        conflictingSessionId: first,
+        conflictingSessionTitle: 'Camera moves',
+        conflictingStartsAt: '2021-03-10T09:00:00.000Z',
+        conflictingEndsAt: '2021-03-10T12:00:00.000Z',
+        conflictingTimeZone: 'Africa/Bamako',
+        trainerName: 'Test TRAINER',
+      });
       // Back to back is fine.
       await expect(createSession(api, trainer.token, { cohortId, day: '2021-03-10', from: '12:00', to: '14:00' })).resolves.toEqual(
         expect.any(String),

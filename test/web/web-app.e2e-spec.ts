@@ -15,7 +15,7 @@ import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import { TestApi } from '../support/api.js';
 import { uploadFinalCut } from '../support/films.js';
 import { PeopleFactory } from '../support/people.js';
-import { createSession } from '../support/training.js';
+import { createSession, RECORD } from '../support/training.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_DIR = join(process.cwd(), 'dist', 'web');
@@ -40,6 +40,20 @@ let cohortId: string;
 let cohortName: string;
 let sessionId: string;
 const OTHER_FELLOW = 'Fatoumata Keïta';
+
+// The trainer's journeys (issue 10): a cohort in Niamey (UTC+1) whose dates run around today, with held sessions.
+const NIAMEY_COHORT = 'Cohorte 2026 de Niamey';
+const AT_RISK_FELLOW = 'Hadiza Issoufou';
+const STEADY_FELLOW = 'Aïssata Moussa';
+const UPCOMING_TITLE = 'Écriture du documentaire';
+const SHARED_NOTE = 'Très bon travail sur le découpage : continue ainsi.';
+const PRIVATE_NOTE = 'Absences répétées : appeler sa famille avant la prochaine séance.';
+/** A calendar day `days` from today (UTC). */
+const dayFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+let niameyCohortId: string;
+let atRiskFellowId: string;
+let atRiskFellow: { email: string; token: string };
+let otherTrainer: { email: string };
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
@@ -97,7 +111,62 @@ beforeAll(async () => {
     { input: { filmId, kind: 'ROUGH_CUT', fileName: 'premier-montage.mp4', contentType: 'video/mp4', byteSize: 12_000_000 } },
     fellowAccount.token,
   );
-}, 90_000);
+
+  // Niamey: four sessions held in the last weeks, two of them missed by one fellow (50 %, under the 75 % line),
+  // one upcoming session, and the cohort's dates running into next summer (Paris then is UTC+2, Niamey UTC+1).
+  niameyCohortId = await people.cohort(await people.programme('Atelier documentaire du Niger'), {
+    name: NIAMEY_COHORT,
+    timeZone: 'Africa/Niamey',
+    startDate: dayFromToday(-60),
+    endDate: '2027-07-31',
+  });
+  await people.assignTrainer(niameyCohortId, trainerAccount.id);
+  atRiskFellowId = await people.fellow({ fullName: AT_RISK_FELLOW, city: 'Niamey', country: 'NE' });
+  const steadyFellowId = await people.fellow({ fullName: STEADY_FELLOW, city: 'Zinder', country: 'NE' });
+  await people.enroll(niameyCohortId, atRiskFellowId);
+  await people.enroll(niameyCohortId, steadyFellowId);
+  atRiskFellow = await people.account('FELLOW', atRiskFellowId);
+  await api.ok(
+    'mutation ($input: CreateFilmInput!) { createFilm(input: $input) { id } }',
+    { input: { cohortId: niameyCohortId, title: 'Le Fleuve et nous', genre: 'DOCUMENTARY', directorIds: [atRiskFellowId] } },
+    admin,
+  );
+  for (const [index, daysAgo] of [20, 15, 10, 5].entries()) {
+    const held = await createSession(api, admin, {
+      cohortId: niameyCohortId,
+      day: dayFromToday(-daysAgo),
+      from: '08:00',
+      to: '11:00',
+      title: `Atelier ${index + 1}`,
+      trainerIds: [trainerAccount.id],
+    });
+    await api.ok(
+      RECORD,
+      {
+        s: held,
+        r: [
+          { fellowId: atRiskFellowId, status: index % 2 === 0 ? 'ABSENT' : 'PRESENT' },
+          { fellowId: steadyFellowId, status: 'PRESENT' },
+        ],
+      },
+      trainerAccount.token,
+    );
+  }
+  // 08:00-11:00 UTC is 09:00-12:00 in Niamey.
+  await createSession(api, admin, {
+    cohortId: niameyCohortId,
+    day: dayFromToday(2),
+    from: '08:00',
+    to: '11:00',
+    title: UPCOMING_TITLE,
+    trainerIds: [trainerAccount.id],
+  });
+  // A trainer of another cohort, who must not open the Niamey fellows' pages.
+  const elsewhere = await people.cohort(await people.programme(), { name: 'Cohorte de Zinder', timeZone: 'Africa/Niamey' });
+  const otherTrainerAccount = await people.account('TRAINER');
+  await people.assignTrainer(elsewhere, otherTrainerAccount.id);
+  otherTrainer = { email: otherTrainerAccount.email };
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -196,7 +265,10 @@ describe('web app', () => {
     await page.getByRole('link', { name: cohortName }).click();
     await page.getByRole('heading', { name: cohortName, level: 1 }).waitFor();
     expect(await page.getByText(SESSION_TITLE).isVisible()).toBe(true);
-    expect(await page.getByText(fellow.name).isVisible()).toBe(true);
+    // Her own line of the progress table, not a link to a trainer's page, and nobody else's.
+    expect(await page.getByRole('rowheader', { name: fellow.name }).isVisible()).toBe(true);
+    expect(await page.getByRole('rowheader').count()).toBe(1);
+    expect(await page.getByRole('link', { name: fellow.name }).count()).toBe(0);
 
     await menu.getByRole('link', { name: 'Accueil' }).click();
     await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
@@ -270,7 +342,7 @@ describe('web app', () => {
     await logIn(page, trainer.email);
     await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
     const menu = page.getByRole('navigation', { name: 'Menu principal' });
-    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Accueil', 'Mes cohortes']);
+    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Accueil', 'Mes cohortes', 'Séances']);
     await review(page, 'home-trainer');
 
     await menu.getByRole('link', { name: 'Mes cohortes' }).click();
@@ -279,7 +351,7 @@ describe('web app', () => {
 
     await page.getByRole('link', { name: cohortName }).click();
     await page.getByRole('heading', { name: cohortName, level: 1 }).waitFor();
-    expect(await page.getByText(fellow.name).isVisible()).toBe(true);
+    expect(await page.getByRole('rowheader', { name: fellow.name }).isVisible()).toBe(true);
     expect(await page.getByText(SESSION_TITLE).isVisible()).toBe(true);
     // 09:00 UTC is 09:00 in Bamako (UTC+0), whatever the browser's own zone (Paris here).
     expect(await page.getByText('1 févr. 2021, 09:00 – 12:00').isVisible()).toBe(true);
@@ -426,4 +498,200 @@ describe('web app', () => {
     const calendar = await fetch(`${api.url}/calendar/unknown.ics`);
     expect(await calendar.text()).not.toBe(html);
   });
+});
+
+/** How wide the page's content is: wider than the window means the page scrolls sideways. */
+const pageWidth = (page: Page): Promise<number> =>
+  page.evaluate(
+    () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth,
+  );
+
+describe('web app: the trainer’s journeys (issue 10)', () => {
+  const asAdmin = async <T>(query: string, variables: Record<string, unknown>): Promise<T> =>
+    api.ok<T>(query, variables, await new PeopleFactory(api).admin());
+
+  it('a trainer at phone width finds her sessions by day in Niamey time, plans one (refused when double-booked or outside the cohort’s dates) and lands on it', async () => {
+    const page = await newPage(PHONE);
+    await page.goto(`${api.url}/`);
+    await logIn(page, trainer.email);
+    await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Séances' }).click();
+    await page.getByRole('heading', { name: 'Séances', level: 1 }).waitFor();
+    expect(pathOf(page)).toBe('/sessions');
+
+    // The upcoming session under its day, at Niamey's time with the zone named, and a link to its roll call.
+    const upcoming = page.getByRole('listitem').filter({ hasText: UPCOMING_TITLE });
+    await upcoming.waitFor();
+    expect(await upcoming.innerText()).toContain('09:00 – 12:00 (heure de Niamey)');
+    expect(await upcoming.getByText('Prévue').isVisible()).toBe(true);
+    expect(await upcoming.getByRole('link', { name: NIAMEY_COHORT }).isVisible()).toBe(true);
+    expect(await page.getByText('Atelier 4').count()).toBe(0);
+    // No sideways scrolling of the page at 360 px.
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await review(page, 'sessions-calendar');
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('heading', { name: 'Sessions', level: 1 }).waitFor();
+    expect(await upcoming.innerText()).toContain('09:00 – 12:00 (Niamey time)');
+    expect(await upcoming.getByText('Scheduled').isVisible()).toBe(true);
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { name: 'Séances', level: 1 }).waitFor();
+
+    // The weeks before: the held sessions, told as held.
+    await page.getByRole('link', { name: '← Semaines précédentes' }).click();
+    const held = page.getByRole('listitem').filter({ hasText: 'Atelier 4' });
+    await held.waitFor();
+    expect(await held.getByText('Tenue').isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'À partir d’aujourd’hui' }).click();
+    await upcoming.waitFor();
+
+    // Only the cohorts not yet over are offered (Ségou's ended in 2021).
+    expect(await page.getByRole('link', { name: /^Nouvelle séance/ }).allInnerTexts()).toEqual([`Nouvelle séance : ${NIAMEY_COHORT}`]);
+    await page.getByRole('link', { name: `Nouvelle séance : ${NIAMEY_COHORT}` }).click();
+    await page.getByRole('heading', { name: 'Nouvelle séance', level: 1 }).waitFor();
+    expect(pathOf(page)).toBe(`/cohorts/${niameyCohortId}/sessions/new`);
+    expect(await page.getByLabel('Test TRAINER (vous)').isChecked()).toBe(true);
+    expect(await page.getByText('Heures à saisir à l’heure de Niamey (Africa/Niamey)').isVisible()).toBe(true);
+
+    // 10:00 in Niamey, two days from now, is inside the upcoming session she already leads.
+    await page.getByLabel('Titre').fill('Montage son');
+    await page.getByLabel('Thème (facultatif)').fill('sound');
+    await page.getByLabel('Date').fill(dayFromToday(2));
+    await page.getByLabel('Début').fill('10:00');
+    await page.getByLabel('Fin').fill('11:00');
+    await page.getByLabel('Lieu (facultatif)').fill('Centre culturel franco-nigérien');
+    await page.getByRole('button', { name: 'Créer la séance' }).click();
+    await page.getByText(`« ${UPCOMING_TITLE} »`).waitFor();
+    const conflict = await descriptionOf(page, 'Début');
+    expect(conflict).toContain(`Test TRAINER anime déjà « ${UPCOMING_TITLE} »`);
+    expect(conflict).toContain('09:00 – 12:00 (heure de Niamey)');
+    expect(await page.getByLabel('Début').getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(page, 'Fin')).toBe(conflict);
+    expect(pathOf(page)).toBe(`/cohorts/${niameyCohortId}/sessions/new`);
+    await review(page, 'new-session-conflict');
+
+    // After the cohort's last day: said next to the date, with the cohort's dates.
+    await page.getByLabel('Date').fill('2027-08-02');
+    await page.getByRole('button', { name: 'Créer la séance' }).click();
+    await page.getByText('les dates de la cohorte').waitFor();
+    expect(await descriptionOf(page, 'Date')).toContain('31 juillet 2027');
+
+    // In July Paris (the browser) is UTC+2 and Niamey UTC+1: 09:00 typed is 09:00 in Niamey, 08:00 UTC.
+    await page.getByLabel('Date').fill('2027-07-06');
+    await page.getByLabel('Début').fill('09:00');
+    await page.getByLabel('Fin').fill('11:30');
+    await page.getByRole('button', { name: 'Créer la séance' }).click();
+    await page.getByRole('heading', { name: 'Montage son', level: 1 }).waitFor();
+    const created = pathOf(page).replace('/sessions/', '');
+    expect(await page.getByText('6 juil. 2027, 09:00 – 11:30').isVisible()).toBe(true);
+    const stored = await asAdmin<{ trainingSession: { startsAt: string; endsAt: string; topic: string; trainers: { email: string }[] } }>(
+      'query ($id: ID!) { trainingSession(id: $id) { startsAt endsAt topic trainers { email } } }',
+      { id: created },
+    );
+    expect(stored.trainingSession).toEqual({
+      startsAt: '2027-07-06T08:00:00.000Z',
+      endsAt: '2027-07-06T10:30:00.000Z',
+      topic: 'sound',
+      trainers: [{ email: trainer.email }],
+    });
+    await page.context().close();
+  }, 90_000);
+
+  it('a trainer sees the progress table with the fellow at risk first and marked in words, then adds a shared and a private note on her page', async () => {
+    const page = await newPage(PHONE);
+    await page.goto(`${api.url}/cohorts/${niameyCohortId}`);
+    await logIn(page, trainer.email);
+    await page.getByRole('heading', { name: NIAMEY_COHORT, level: 1 }).waitFor();
+    const table = page.getByRole('table', { name: /Présence aux séances tenues/ });
+    await table.waitFor();
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    // At risk first, said in a badge (not colour only): 2 of 4 held sessions, 50 %.
+    const first = await rows.nth(0).innerText();
+    expect(first).toContain(AT_RISK_FELLOW);
+    expect(first).toContain('À risque');
+    expect(first).toContain('2 sur 4');
+    expect(first.replace(/[\u202f\u00a0]/g, ' ')).toContain('50 %');
+    expect(first).toContain('Le Fleuve et nous (Idée)');
+    const second = await rows.nth(1).innerText();
+    expect(second).toContain(STEADY_FELLOW);
+    expect(second).not.toContain('À risque');
+    expect(second.replace(/[\u202f\u00a0]/g, ' ')).toContain('100 %');
+    expect(await page.getByText('À risque : 1').isVisible()).toBe(true);
+    await review(page, 'cohort-progress');
+    // By name, Aïssata comes first; by rate, the lowest first again. The page never scrolls sideways at 360 px.
+    await table.getByRole('button', { name: 'Nom' }).click();
+    expect(await rows.nth(0).innerText()).toContain(STEADY_FELLOW);
+    expect(await table.getByRole('columnheader', { name: 'Nom' }).getAttribute('aria-sort')).toBe('ascending');
+    expect(await page.getByText('(ordre : par nom)').isVisible()).toBe(true);
+    await table.getByRole('button', { name: 'Taux de présence' }).click();
+    expect(await rows.nth(0).innerText()).toContain(AT_RISK_FELLOW);
+    expect(await table.getByRole('columnheader', { name: 'Nom' }).getAttribute('aria-sort')).toBeNull();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.getByRole('link', { name: 'Nouvelle séance' }).getAttribute('href')).toBe(`/cohorts/${niameyCohortId}/sessions/new`);
+
+    await table.getByRole('link', { name: AT_RISK_FELLOW }).click();
+    await page.getByRole('heading', { name: AT_RISK_FELLOW, level: 1 }).waitFor();
+    expect(pathOf(page)).toBe(`/fellows/${atRiskFellowId}`);
+    await page.getByText('Présente ou présent à 2 séances sur 4').waitFor();
+    expect(await page.getByRole('link', { name: 'Le Fleuve et nous' }).isVisible()).toBe(true);
+    expect(await page.getByText('Aucune note pour l’instant.').isVisible()).toBe(true);
+
+    const notes = page.getByRole('list', { name: 'Notes de suivi' });
+    await page.getByLabel('Note', { exact: true }).fill(SHARED_NOTE);
+    await page.getByLabel('Partagée avec la personne suivie').check();
+    await page.getByRole('button', { name: 'Ajouter la note' }).click();
+    await page.getByRole('status').filter({ hasText: 'Note ajoutée.' }).waitFor();
+    await notes.getByRole('listitem').filter({ hasText: SHARED_NOTE }).waitFor();
+    // The choice goes back to private after each note: sharing is chosen each time.
+    expect(await page.getByLabel('Privée : formatrices, formateurs et responsables seulement').isChecked()).toBe(true);
+    await page.getByLabel('Note', { exact: true }).fill(PRIVATE_NOTE);
+    await page.getByRole('button', { name: 'Ajouter la note' }).click();
+    await notes.getByRole('listitem').filter({ hasText: PRIVATE_NOTE }).waitFor();
+    const shared = await notes.getByRole('listitem').filter({ hasText: SHARED_NOTE }).innerText();
+    expect(shared).toContain('Partagée');
+    expect(shared).toContain('Par Test TRAINER');
+    expect(await notes.getByRole('listitem').filter({ hasText: PRIVATE_NOTE }).innerText()).toContain('Privée');
+    expect(await notes.getByRole('listitem').count()).toBe(2);
+    await review(page, 'fellow-page');
+    await page.context().close();
+
+    // The fellow herself: the API gives her the shared note only.
+    const hers = await api.ok<{ feedbackNotes: { body: string; visibility: string }[] }>(
+      'query ($id: ID!) { feedbackNotes(fellowId: $id) { body visibility } }',
+      { id: atRiskFellowId },
+      atRiskFellow.token,
+    );
+    expect(hers.feedbackNotes).toEqual([{ body: SHARED_NOTE, visibility: 'SHARED' }]);
+
+    // On her cohort's page she finds her own line of the table, with the same words, and nobody else's.
+    const fellowPage = await newPage(PHONE);
+    await fellowPage.goto(`${api.url}/cohorts/${niameyCohortId}`);
+    await logIn(fellowPage, atRiskFellow.email);
+    await fellowPage.getByRole('heading', { name: NIAMEY_COHORT, level: 1 }).waitFor();
+    const herRows = fellowPage.getByRole('table').locator('tbody tr');
+    await herRows.first().waitFor();
+    expect(await herRows.count()).toBe(1);
+    expect(await herRows.first().innerText()).toContain('À risque');
+    expect(await fellowPage.getByText(STEADY_FELLOW).count()).toBe(0);
+    expect(await fellowPage.getByRole('link', { name: 'Nouvelle séance' }).count()).toBe(0);
+    // The planning form's address is no way round: she is told who plans sessions.
+    await fellowPage.goto(`${api.url}/cohorts/${niameyCohortId}/sessions/new`);
+    await fellowPage.getByText('Seules les formatrices, les formateurs et les responsables planifient les séances.').waitFor();
+    expect(await fellowPage.getByRole('button', { name: 'Créer la séance' }).count()).toBe(0);
+    await fellowPage.context().close();
+  }, 90_000);
+
+  it('a trainer of another cohort opening a Niamey fellow’s page is told she cannot see it', async () => {
+    const page = await newPage(PHONE);
+    await page.goto(`${api.url}/fellows/${atRiskFellowId}`);
+    await logIn(page, otherTrainer.email);
+    await page.getByRole('heading', { name: 'Fiche introuvable', level: 1 }).waitFor();
+    expect(await page.getByText('elle n’est dans aucune de vos cohortes').isVisible()).toBe(true);
+    expect(await page.getByText(AT_RISK_FELLOW).count()).toBe(0);
+    expect(await page.getByText(PRIVATE_NOTE).count()).toBe(0);
+    // An address that is no fellow's id at all gets the same page, not a crash.
+    await page.goto(`${api.url}/fellows/not-an-id`);
+    await page.getByRole('heading', { name: 'Fiche introuvable', level: 1 }).waitFor();
+    await page.context().close();
+  }, 60_000);
 });

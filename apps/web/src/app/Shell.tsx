@@ -20,11 +20,13 @@ function menuFor(role: Role): { to: string; label: MessageKey }[] {
     return [
       { to: '/', label: 'nav.home' },
       { to: '/cohorts', label: 'nav.cohorts' },
+      { to: '/sessions', label: 'sessions.menu' },
     ];
   if (isManager(role))
     return [
       { to: '/', label: 'nav.home' },
       { to: '/cohorts', label: 'nav.allCohorts' },
+      { to: '/sessions', label: 'sessions.menu' },
       { to: '/films', label: 'nav.allFilms' },
     ];
   return [{ to: '/', label: 'nav.home' }];

@@ -21,6 +21,12 @@ export const router = createBrowserRouter([
           { path: 'films/:filmId', lazy: () => import('../features/films/FilmPage').then((m) => ({ Component: m.FilmPage })) },
           { path: 'cohorts', lazy: () => import('../features/cohorts/CohortsPage').then((m) => ({ Component: m.CohortsPage })) },
           { path: 'cohorts/:cohortId', lazy: () => import('../features/cohorts/CohortPage').then((m) => ({ Component: m.CohortPage })) },
+          { path: 'sessions', lazy: () => import('../features/training/SessionsPage').then((m) => ({ Component: m.SessionsPage })) },
+          {
+            path: 'cohorts/:cohortId/sessions/new',
+            lazy: () => import('../features/training/NewSessionPage').then((m) => ({ Component: m.NewSessionPage })),
+          },
+          { path: 'fellows/:fellowId', lazy: () => import('../features/fellows/FellowPage').then((m) => ({ Component: m.FellowPage })) },
           {
             path: 'sessions/:sessionId',
             lazy: () => import('../features/training/SessionPage').then((m) => ({ Component: m.SessionPage })),

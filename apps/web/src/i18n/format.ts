@@ -55,7 +55,17 @@ export function formatDuration(locale: Locale, seconds: number): string {
   return new Intl.NumberFormat(TAG[locale], { style: 'unit', unit, unitDisplay: 'short' }).format(value);
 }
 
-/** A rate between 0 and 1 as a whole percentage (0.75 → « 75 % »). */
-export function formatPercent(locale: Locale, rate: number): string {
-  return new Intl.NumberFormat(TAG[locale], { style: 'percent', maximumFractionDigits: 0 }).format(rate);
+/** A calendar day (`2026-03-14`) with its weekday, for the heading of a day in an agenda. */
+export function formatDay(locale: Locale, isoDate: string): string {
+  return new Intl.DateTimeFormat(TAG[locale], { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** A share (0.75) as a percentage (75 %), without decimals. */
+export function formatPercent(locale: Locale, share: number): string {
+  return new Intl.NumberFormat(TAG[locale], { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** The city of an IANA zone, as people name it: `Africa/Niamey` → `Niamey`. */
+export function zoneCity(timeZone: string): string {
+  return timeZone.split('/').pop()!.replace(/_/g, ' ');
 }

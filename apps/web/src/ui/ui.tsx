@@ -1,4 +1,4 @@
-import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 
 /**
  * The app's few shared components. Each keeps what makes it accessible (labels tied to inputs, errors announced
@@ -89,5 +89,52 @@ export function Loading({ label }: { label: string }) {
     <p className="loading" role="status">
       {label}
     </p>
+  );
+}
+
+interface TextAreaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
+  label: string;
+  error?: string;
+}
+
+/** A labelled multi-line input, with its error tied to it like Field's. */
+export function TextArea({ label, error, ...input }: TextAreaProps) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...input} />
+      {error && (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A group of choices (checkboxes or radios) under one legend, with the group's error read out with it. */
+export function Choices({ legend, error, children }: { legend: string; error?: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <fieldset className="choices" aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
+      {children}
+      {error && (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** A table that scrolls sideways inside its own frame on a phone, instead of widening the page. */
+export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
+  // Focusable so that keyboard users can scroll it; named so that screen readers announce what it holds.
+  return (
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
   );
 }

@@ -130,6 +130,8 @@ export class TrainingSessionsService {
       throw trainingError(
         'OUTSIDE_COHORT_DATES',
         `The session (${firstDay} to ${lastDay}, ${cohort.timeZone}) falls outside the cohort's dates (${cohort.startDate ?? '…'} to ${cohort.endDate ?? '…'})`,
+        // So that a form can say which dates would be accepted, next to the date field.
+        { cohortStartDate: cohort.startDate ?? null, cohortEndDate: cohort.endDate ?? null },
       );
     }
     const trainerIds = [...new Set(plan.trainerIds)].sort();
@@ -150,7 +152,15 @@ export class TrainingSessionsService {
       .createQueryBuilder('session')
       .innerJoin(SessionTrainer, 'st', 'st.session_id = session.id')
       .innerJoin(User, 'trainer', 'trainer.id = st.user_id')
-      .select(['session.id AS id', 'session.title AS title', 'session.starts_at AS starts_at', 'trainer.full_name AS trainer'])
+      .innerJoin(Cohort, 'clash_cohort', 'clash_cohort.id = session.cohort_id')
+      .select([
+        'session.id AS id',
+        'session.title AS title',
+        'session.starts_at AS starts_at',
+        'session.ends_at AS ends_at',
+        'clash_cohort.time_zone AS time_zone',
+        'trainer.full_name AS trainer',
+      ])
       .where('st.userId IN (:...trainerIds)', { trainerIds })
       .andWhere('session.status <> :cancelled', { cancelled: SessionStatus.CANCELLED })
       .andWhere(
@@ -162,13 +172,20 @@ export class TrainingSessionsService {
       )
       .andWhere(sessionId ? 'session.id <> :sessionId' : 'TRUE', { sessionId })
       .limit(1)
-      .getRawOne<{ id: string; title: string; starts_at: Date; trainer: string }>();
+      .getRawOne<{ id: string; title: string; starts_at: Date; ends_at: Date; time_zone: string; trainer: string }>();
     if (clash) {
+      // The message already names the trainer and the session; the same facts as fields let a form say them
+      // next to the time it refuses, at the other session's local time.
       throw trainingError(
         'TRAINER_DOUBLE_BOOKED',
         `${clash.trainer} already leads "${clash.title}" at that time (${new Date(clash.starts_at).toISOString()})`,
         {
           conflictingSessionId: clash.id,
+          conflictingSessionTitle: clash.title,
+          conflictingStartsAt: new Date(clash.starts_at).toISOString(),
+          conflictingEndsAt: new Date(clash.ends_at).toISOString(),
+          conflictingTimeZone: clash.time_zone,
+          trainerName: clash.trainer,
         },
       );
     }

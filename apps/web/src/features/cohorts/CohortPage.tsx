@@ -1,24 +1,31 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { useMe } from '../../app/me';
 import { apiProblem } from '../../i18n/errors';
-import { formatDate, formatDateTime, formatTime } from '../../i18n/format';
+import { formatDate, formatDateTime, formatTime, zoneCity } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { Alert, Badge, List, Loading, Page } from '../../ui/ui';
 import { CohortQuery } from './operations';
+import { ProgressTable } from './ProgressTable';
 
 const SESSION_TONE = { SCHEDULED: 'neutral', HELD: 'good', CANCELLED: 'bad' } as const;
 
-/** A cohort: its fellows and its sessions, at the cohort's own local time. */
+// The page lists sessions and progress: a session created or a roll call taken elsewhere shows up on return.
+const CONTEXT = { additionalTypenames: ['TrainingSession', 'FellowProgress'] };
+
+/** A cohort: its fellows' progress, its people and its sessions, at the cohort's own local time. */
 export function CohortPage() {
   const { cohortId = '' } = useParams();
   const { t, locale } = useI18n();
-  const [{ data, error }] = useQuery({ query: CohortQuery, variables: { id: cohortId } });
+  const me = useMe();
+  const [{ data, error }] = useQuery({ query: CohortQuery, variables: { id: cohortId }, context: CONTEXT });
 
   if (error) return <Alert>{t(apiProblem(error).message)}</Alert>;
   if (!data) return <Loading label={t('app.loading')} />;
   const cohort = data.cohort;
   if (!cohort) return <Page title={t('app.notFound.title')} intro={t('cohort.notFound')} />;
   const zone = cohort.timeZone;
+  const teaches = me.role !== 'FELLOW' && !cohort.archivedAt;
 
   return (
     <Page
@@ -33,6 +40,8 @@ export function CohortPage() {
         </>
       }
     >
+      <h2>{t('progress.title')}</h2>
+      <ProgressTable lines={data.cohortProgress} linkFellows={me.role !== 'FELLOW'} />
       <div className="columns">
         <div>
           <h2>{t('cohort.fellows')}</h2>
@@ -41,7 +50,13 @@ export function CohortPage() {
             empty={t('cohort.noFellows')}
             render={(fellow) => (
               <>
-                <span className="card-title">{fellow.fullName}</span>
+                {me.role === 'FELLOW' ? (
+                  <span className="card-title">{fellow.fullName}</span>
+                ) : (
+                  <Link className="card-title" to={`/fellows/${fellow.id}`}>
+                    {fellow.fullName}
+                  </Link>
+                )}
                 {fellow.city && <span className="muted"> · {fellow.city}</span>}
               </>
             )}
@@ -51,7 +66,17 @@ export function CohortPage() {
         </div>
         <div>
           <h2>{t('cohort.sessions')}</h2>
-          <p className="muted">{t('cohort.timeZone', { zone: zone.split('/').pop()!.replace(/_/g, ' ') })}</p>
+          <p className="muted">{t('cohort.timeZone', { zone: zoneCity(zone) })}</p>
+          {teaches && (
+            <p className="actions">
+              <Link className="action-link" to={`/cohorts/${cohort.id}/sessions/new`}>
+                {t('newSession.link')}
+              </Link>
+              <Link className="action-link" to="/sessions">
+                {t('sessions.calendarLink')}
+              </Link>
+            </p>
+          )}
           <List
             items={data.trainingSessions}
             empty={t('cohort.noSessions')}

@@ -28,6 +28,7 @@ export const CohortQuery = graphql(`
       startDate
       endDate
       timeZone
+      archivedAt
       programme {
         id
         name
@@ -40,6 +41,21 @@ export const CohortQuery = graphql(`
         id
         fullName
         city
+      }
+    }
+    cohortProgress(cohortId: $id) {
+      sessionsHeld
+      sessionsAttended
+      attendanceRate
+      atRisk
+      fellow {
+        id
+        fullName
+      }
+      films {
+        id
+        title
+        stage
       }
     }
     trainingSessions(cohortId: $id) {

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import type { ResultOf } from '../../graphql';
 import { apiProblem } from '../../i18n/errors';
-import { formatDate, formatDateTime, formatPercent, formatTime } from '../../i18n/format';
+import { formatDate, formatDateTime, formatPercent, formatTime, zoneCity } from '../../i18n/format';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { Alert, Badge, Button, List, Loading } from '../../ui/ui';
 import { CertificateLinksQuery, FellowJourneyQuery, MyCohortTrainingQuery } from './operations';
@@ -131,7 +131,7 @@ function CohortTraining({ cohort, fellowId }: { cohort: Cohort; fellowId: string
           <List items={upcoming} empty={t('journey.noUpcoming')} label={t('journey.upcoming')} render={renderSession} />
           <h3>{t('journey.past')}</h3>
           <List items={past} empty={t('journey.noPast')} label={t('journey.past')} render={renderSession} />
-          <p className="muted">{t('cohort.timeZone', { zone: cohort.timeZone.split('/').pop()!.replace(/_/g, ' ') })}</p>
+          <p className="muted">{t('cohort.timeZone', { zone: zoneCity(cohort.timeZone) })}</p>
         </>
       )}
     </section>

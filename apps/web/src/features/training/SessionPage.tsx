@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { useMe } from '../../app/me';
 import { apiProblem } from '../../i18n/errors';
-import { formatDateTime, formatTime } from '../../i18n/format';
+import { formatDateTime, formatTime, zoneCity } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { Alert, Badge, Button, Field, List, Loading, Page } from '../../ui/ui';
 import { RecordAttendanceMutation, SessionQuery } from './operations';
@@ -84,7 +84,7 @@ function SessionRoll({ sessionId }: { sessionId: string }) {
         </>
       }
     >
-      <p className="muted">{t('cohort.timeZone', { zone: zone.split('/').pop()!.replace(/_/g, ' ') })}</p>
+      <p className="muted">{t('cohort.timeZone', { zone: zoneCity(zone) })}</p>
       <h2>{t('session.roll')}</h2>
       {canRecord ? (
         <form onSubmit={submit} noValidate>

@@ -62,3 +62,65 @@ export const RecordAttendanceMutation = graphql(
   `,
   [SessionFields],
 );
+
+/** The cohorts whose sessions the calendar gathers: a trainer's own, all of them for managers. */
+export const CalendarCohortsQuery = graphql(`
+  query CalendarCohorts {
+    cohorts(first: 50) {
+      nodes {
+        id
+        name
+        status
+        timeZone
+        startDate
+        endDate
+        archivedAt
+      }
+    }
+  }
+`);
+
+/** One cohort's sessions between two instants; the calendar asks it once per cohort of the period. */
+export const CalendarSessionsQuery = graphql(`
+  query CalendarSessions($cohortId: ID!, $from: DateTime!, $to: DateTime!) {
+    trainingSessions(cohortId: $cohortId, from: $from, to: $to) {
+      id
+      title
+      topic
+      status
+      startsAt
+      endsAt
+      location
+    }
+  }
+`);
+
+export const NewSessionCohortQuery = graphql(`
+  query NewSessionCohort($id: ID!) {
+    cohort(id: $id) {
+      id
+      name
+      timeZone
+      startDate
+      endDate
+      archivedAt
+      trainers {
+        id
+        fullName
+      }
+    }
+  }
+`);
+
+export const CreateSessionMutation = graphql(`
+  mutation CreateSession($input: CreateTrainingSessionInput!) {
+    createTrainingSession(input: $input) {
+      id
+      title
+      startsAt
+      endsAt
+      status
+      location
+    }
+  }
+`);
