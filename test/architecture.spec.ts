@@ -10,6 +10,8 @@ import { dirname, join, posix, relative, sep } from 'node:path';
 interface Consumer {
   mayImport: string[] | '*';
   mayImportApps?: boolean;
+  /** Tests of the scripts themselves (the demo data) import them. */
+  mayImportScripts?: boolean;
   onlyNames?: Record<string, string[]>;
   forbiddenNames?: string;
   forbiddenPackages?: string[];
@@ -138,7 +140,10 @@ function violations(architecture: Architecture, libraries: Record<string, Librar
         if (targetUnit === unit) continue;
         if (targetUnit && libraries[targetUnit]) {
           found.push(`${at}: leaves ${unit} for the files of ${targetUnit}: import #${targetUnit}`);
-        } else if (!(targetUnit?.startsWith('apps/') && consumer?.mayImportApps)) {
+        } else if (
+          !(targetUnit?.startsWith('apps/') && consumer?.mayImportApps) &&
+          !(targetUnit === 'scripts' && consumer?.mayImportScripts)
+        ) {
           found.push(`${at}: leaves ${unit} for ${targetUnit ?? target}`);
         }
       } else if (consumer?.forbiddenPackages?.some((p) => specifier === p || specifier.startsWith(`${p}/`))) {
