@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ModulesContainer } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { TestingModule } from '@nestjs/testing';
@@ -7,6 +9,7 @@ import { SETTINGS, type Settings } from '#core';
 import { JOB_NAMES, JobQueue, LEGACY_QUEUE_NAME, QUEUE_NAMES, type JobName, type JobPayloads, type QueueName } from '#queue';
 import Bull from 'bull';
 import { DataSource } from 'typeorm';
+import { RepeatingJobs } from '../apps/worker/src/repeating-jobs.js';
 import { WorkerHealthServer } from '../apps/worker/src/worker-health.server.js';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { TestApi } from './support/api.js';
@@ -72,7 +75,12 @@ describe('the worker', () => {
   });
 
   it('reports PostgreSQL and Redis as up', async () => {
-    await expect(worker.get(WorkerHealthServer).status()).resolves.toEqual({ status: 'ok', postgres: 'up', redis: 'up' });
+    await expect(worker.get(WorkerHealthServer).status()).resolves.toEqual({
+      status: 'ok',
+      postgres: 'up',
+      redis: 'up',
+      missingSchedules: [],
+    });
   });
 
   it('schedules each repeating job once, on the housekeeping queue, however often it starts', async () => {
@@ -92,6 +100,43 @@ describe('the worker', () => {
         'training.reconcile-certificates',
       ],
     });
+  });
+
+  it('says so when Redis lost its schedules (restarted empty), and registers them again', async () => {
+    const housekeeping = worker.get(JobQueue).queues.housekeeping;
+    // What a Redis restarted without its data holds of the schedules: nothing.
+    for (const job of await housekeeping.getRepeatableJobs()) await housekeeping.removeRepeatableByKey(job.key);
+    const health = worker.get(WorkerHealthServer);
+    await expect(health.status()).resolves.toMatchObject({
+      status: 'error',
+      redis: 'up',
+      missingSchedules: expect.arrayContaining(['screenings.send-reminders']),
+    });
+    // What the worker's minute check does.
+    const restored = await worker.get(RepeatingJobs).restoreMissing();
+    expect(restored.sort()).toEqual([
+      'films.expire-uploads',
+      'people.purge-expired-invitations',
+      'screenings.send-reminders',
+      'training.reconcile-certificates',
+    ]);
+    await expect(health.status()).resolves.toMatchObject({ status: 'ok', missingSchedules: [] });
+    expect((await housekeeping.getRepeatableJobs()).length).toBe(4);
+  });
+
+  it('stops with the reason when its health port is taken by another worker', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const previous = process.env.WORKER_HEALTH_PORT;
+    process.env.WORKER_HEALTH_PORT = String((taken.address() as AddressInfo).port);
+    const second = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+    try {
+      await expect(second.init()).rejects.toThrow(/health port \d+ is taken.*WORKER_HEALTH_PORT/);
+    } finally {
+      process.env.WORKER_HEALTH_PORT = previous;
+      await second.close().catch(() => undefined);
+      taken.close();
+    }
   });
 
   it('empties the old single queue at start: its schedules removed, its waiting, delayed and abandoned jobs moved', async () => {

@@ -2,6 +2,7 @@
  * The local platform of `npm run dev` and `npm run seed`: services that are not configured are started here (an
  * embedded PostgreSQL and S3 endpoint under .data/, redis-server from the PATH), then the migrations run.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, dataSource } from './database.js';
@@ -33,6 +34,12 @@ export async function prepareServices(): Promise<void> {
     console.log(`Embedded S3 endpoint: ${s3.endpoint}, bucket ${env.S3_BUCKET} (objects in .data/s3)`);
   }
   env.REDIS_URL ??= 'redis://127.0.0.1:6379';
+  if (!env.REDIS_PREFIX && env.NODE_ENV !== 'production') {
+    // Two checkouts on one machine share its Redis: under one prefix, one's worker took the other's jobs and ran
+    // them against the wrong database. Each checkout gets a prefix of its own.
+    env.REDIS_PREFIX = `filmschool-dev-${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 8)}`;
+    console.log(`Redis keys under ${env.REDIS_PREFIX} (this checkout's own; set REDIS_PREFIX to choose)`);
+  }
   const redis = await ensureRedis(env.REDIS_URL, join(DATA_DIR, 'redis'));
   if (redis) {
     stops.push(() => redis.kill());

@@ -7,6 +7,6 @@ try {
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
   console.log(`Filmschool API: GraphQL at ${url}/graphql, health at ${url}/health`);
 } catch (error) {
-  console.error(error instanceof SettingsError ? error.message : error);
+  console.error('API stopped:', error instanceof SettingsError ? error.message : error);
   process.exit(1);
 }

@@ -11,6 +11,6 @@ try {
   await app.init();
   console.log('Filmschool worker: processing jobs');
 } catch (error) {
-  console.error(error instanceof SettingsError ? error.message : error);
+  console.error('Worker stopped:', error instanceof SettingsError ? error.message : error);
   process.exit(1);
 }

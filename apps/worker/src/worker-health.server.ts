@@ -4,12 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { SETTINGS, type Settings } from '#core';
 import { JobQueue } from '#queue';
 import { DataSource } from 'typeorm';
+import { RepeatingJobs } from './repeating-jobs.js';
 
 type Status = 'up' | 'down';
 
 /**
- * The worker's health probe: GET / on WORKER_HEALTH_PORT answers 200 when PostgreSQL and Redis answer,
- * else 503, with each one's status. The worker has no other HTTP surface.
+ * The worker's health probe: GET / on WORKER_HEALTH_PORT answers 200 when PostgreSQL and Redis answer and Redis
+ * holds every schedule, else 503, with each one's status. The worker has no other HTTP surface.
  */
 @Injectable()
 export class WorkerHealthServer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -20,9 +21,10 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     @Inject(SETTINGS) private readonly settings: Settings,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
+    private readonly repeating: RepeatingJobs,
   ) {}
 
-  async status(): Promise<{ status: 'ok' | 'error'; postgres: Status; redis: Status }> {
+  async status(): Promise<{ status: 'ok' | 'error'; postgres: Status; redis: Status; missingSchedules: string[] }> {
     const probe = async (check: () => Promise<unknown>): Promise<Status> => {
       try {
         await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000).unref())]);
@@ -32,7 +34,10 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
       }
     };
     const [postgres, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.jobs.ping())]);
-    return { status: postgres === 'up' && redis === 'up' ? 'ok' : 'error', postgres, redis };
+    // Redis answering is not enough: restarted empty, it no longer holds the schedules (restored within a minute).
+    const missingSchedules = redis === 'up' ? await this.repeating.missing().catch(() => []) : [];
+    const ok = postgres === 'up' && redis === 'up' && missingSchedules.length === 0;
+    return { status: ok ? 'ok' : 'error', postgres, redis, missingSchedules };
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -42,7 +47,18 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
         res.end(JSON.stringify(body));
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(this.settings.worker.healthPort, resolve));
+    const port = this.settings.worker.healthPort;
+    // A port already taken (a second worker on the machine) stopped the worker with exit 1 and no reason.
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', (error: NodeJS.ErrnoException) =>
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new Error(`The worker's health port ${port} is taken: is another worker running here? Set WORKER_HEALTH_PORT to a free port`)
+            : error,
+        ),
+      );
+      this.server!.listen(port, resolve);
+    });
     this.logger.log(`Worker health probe on port ${this.settings.worker.healthPort}`);
   }
 

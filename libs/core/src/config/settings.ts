@@ -11,6 +11,8 @@ export interface Settings {
   nodeEnv: NodeEnv;
   port: number;
   logLevel: string;
+  /** `pretty` (the default in development) for a person at a terminal; `json` for log collectors. */
+  logFormat: 'json' | 'pretty';
   database: { url: string; migrateOnStart: boolean; poolSize: number };
   redis: { url: string; prefix: string };
   s3: {
@@ -126,6 +128,8 @@ export function parseSettings(env: Env): Settings {
     nodeEnv,
     port: read.port('PORT', 3000),
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    // A person reads development logs; machines read the others (pino-pretty is a development dependency).
+    logFormat: read.oneOf('LOG_FORMAT', ['json', 'pretty'] as const, nodeEnv === 'development' ? 'pretty' : 'json'),
     database: {
       url: read.url('DATABASE_URL', ['postgres:', 'postgresql:']),
       migrateOnStart: read.boolean('DATABASE_MIGRATE_ON_START', true),
@@ -187,6 +191,9 @@ export function parseSettings(env: Env): Settings {
     },
     admin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : undefined,
   };
+  if (production && settings.logFormat === 'pretty') {
+    problems.push('LOG_FORMAT=pretty is for development (pino-pretty is not installed in production): use json');
+  }
   if (problems.length > 0) throw new SettingsError(problems);
   return settings;
 }

@@ -59,10 +59,26 @@ export class LogDestinationModule {}
             }),
           },
         };
+        // In development, one readable line per event (pino-pretty in a worker thread); JSON everywhere else, and
+        // always when a test reads the lines.
+        const pretty = !destination && settings.logFormat === 'pretty';
+        const transport = pretty
+          ? {
+              target: 'pino-pretty',
+              options: {
+                colorize: true,
+                translateTime: 'SYS:HH:MM:ss',
+                // A request in one line (method, path, status, time, operation); its details stay in JSON logs.
+                ignore: 'pid,hostname,context,req,res,responseTime,requestId',
+                messageFormat:
+                  '{if context}[{context}] {end}{if req.method}{req.method} {req.url} {res.statusCode} {responseTime} ms {end}{msg}',
+              },
+            }
+          : undefined;
         return {
           // Fields assigned during a request (the GraphQL operation) also reach its "request completed" line.
           assignResponse: true,
-          pinoHttp: destination ? ([options, destination] as const) : options,
+          pinoHttp: destination ? ([options, destination] as const) : { ...options, transport },
         };
       },
     }),
