@@ -108,6 +108,37 @@ describe('errors from the database', () => {
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'EMAIL_TAKEN' });
   });
 
+  it('answers a request whose database connection was cut with SERVICE_UNAVAILABLE and retryable (not a final INTERNAL_SERVER_ERROR), then serves the next', async () => {
+    const lock = db.createQueryRunner();
+    await lock.connect();
+    let pending: Promise<GraphqlResponse> | undefined;
+    try {
+      await lock.startTransaction();
+      await lock.query('LOCK TABLE programme IN ACCESS EXCLUSIVE MODE');
+      pending = api.gql('{ programmes { totalCount } }', {}, admin);
+      // The API's connection waits on the lock: cut it, as a restarting or failing-over PostgreSQL would.
+      const deadline = Date.now() + LINE_UP_MS;
+      let cut = 0;
+      while (cut === 0) {
+        if (Date.now() > deadline) throw new Error('The request never reached the database');
+        const [{ count }] = await lock.query(
+          `SELECT count(pg_terminate_backend(pid))::int AS count FROM pg_locks
+            WHERE relation = 'programme'::regclass AND NOT granted AND pid <> pg_backend_pid()`,
+        );
+        cut = count as number;
+        if (cut === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const response = await pending;
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+    } finally {
+      if (lock.isTransactionActive) await lock.rollbackTransaction();
+      await lock.release();
+      await pending?.catch(() => undefined);
+    }
+    const again = await api.ok<{ programmes: { totalCount: number } }>('{ programmes { totalCount } }', {}, admin);
+    expect(again.programmes.totalCount).toBeGreaterThanOrEqual(0);
+  });
+
   it('answers NOT_FOUND when a referenced row disappears between the check and the insert, leaving nothing half-written', async () => {
     const filmId = await draftFilm(api, people, `Race film ${randomUUID().slice(0, 6)}`);
     const { createFestival } = await api.ok<{ createFestival: { id: string } }>(

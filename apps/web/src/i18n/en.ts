@@ -142,6 +142,7 @@ export const en: Catalogue = {
   'errors.code.NOT_FOUND': 'Not found.',
   'errors.code.CONFLICT': 'This conflicts with existing data.',
   'errors.code.INTERNAL_SERVER_ERROR': 'Server error. Try again in a moment.',
+  'errors.code.SERVICE_UNAVAILABLE': 'The server is briefly unavailable. Try again in a moment.',
   'errors.network': 'No connection to the server. Check your network and try again.',
   'errors.unknown': 'An unexpected error happened.',
   'journey.noCohort': 'You are not enrolled in any cohort yet.',

@@ -8,7 +8,15 @@ export interface ApiProblem {
   code?: string;
 }
 
-const KNOWN_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INTERNAL_SERVER_ERROR']);
+const KNOWN_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INTERNAL_SERVER_ERROR',
+  'SERVICE_UNAVAILABLE',
+]);
 
 /** Turns a GraphQL failure into a catalogue key: by the domain's `reason` when we have a message for it, else by `code`. */
 export function apiProblem(error: CombinedError): ApiProblem {

@@ -140,6 +140,7 @@ export const fr = {
   'errors.code.NOT_FOUND': 'Introuvable.',
   'errors.code.CONFLICT': 'Cela entre en conflit avec une donnée existante.',
   'errors.code.INTERNAL_SERVER_ERROR': 'Erreur du serveur. Réessayez dans un moment.',
+  'errors.code.SERVICE_UNAVAILABLE': 'Le serveur est momentanément indisponible. Réessayez dans un moment.',
   'errors.network': 'Pas de connexion au serveur. Vérifiez votre réseau puis réessayez.',
   'errors.unknown': 'Une erreur inattendue s’est produite.',
   'journey.noCohort': 'Vous n’êtes inscrite dans aucune cohorte pour l’instant.',

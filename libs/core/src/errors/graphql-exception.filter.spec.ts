@@ -96,9 +96,21 @@ describe('GraphqlExceptionFilter', () => {
   });
 
   it('keeps other database failures internal, with the request id and without the statement', () => {
-    const mapped = map(queryFailed('UPDATE "film" SET "title" = $1', { code: '40001' }));
+    const mapped = map(queryFailed('UPDATE "film" SET "title" = $1', { code: '42P01' }));
     expect(mapped.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(mapped.message).toBe('Internal server error (request request-1)');
+  });
+
+  it('tells clients to retry a passing failure: a cut connection, a restarting server, a lost serialization race', () => {
+    for (const code of ['08006', '57P01', '53300', '40001', '40P01']) {
+      expect(map(queryFailed('SELECT 1', { code })).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+    }
+    expect(map(new Error('Connection terminated unexpectedly')).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+    expect(map(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })).extensions).toEqual({
+      code: 'SERVICE_UNAVAILABLE',
+      retryable: true,
+    });
+    expect(map(new Error('Cannot read properties of undefined')).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
   });
 
   it('leaves domain and HTTP errors as they were', () => {

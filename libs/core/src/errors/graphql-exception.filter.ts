@@ -5,7 +5,27 @@ import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type ApiErrorCode } from './domain-error.js';
 
-type GqlCode = ApiErrorCode | 'INTERNAL_SERVER_ERROR';
+type GqlCode = ApiErrorCode | 'INTERNAL_SERVER_ERROR' | 'SERVICE_UNAVAILABLE';
+
+/**
+ * SQLSTATEs of a failure that says nothing about the request: the connection was cut (class 08), the server
+ * is restarting or shutting down (57P01–57P03), too many connections (53300), or the transaction lost a race
+ * the database detected (40001, 40P01). The same request a moment later should succeed.
+ */
+const TRANSIENT_SQLSTATE = /^(08...|57P0[123]|53300|40001|40P01)$/;
+/** The driver's and the pool's own words for a connection that went away or never came. */
+const TRANSIENT_MESSAGE =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+const TRANSIENT_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+/** Whether an unexpected error is a passing failure of the database rather than a fault of the request or code. */
+export function isTransient(exception: unknown): boolean {
+  if (!(exception instanceof Error)) return false;
+  const driver = exception instanceof QueryFailedError ? (exception.driverError as { code?: string; message?: string }) : undefined;
+  const code = driver?.code ?? (exception as { code?: unknown }).code;
+  if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_ERRNO.has(code))) return true;
+  return TRANSIENT_MESSAGE.test(driver?.message ?? exception.message);
+}
 
 /** The PostgreSQL error codes (SQLSTATE) of a constraint refusing a write, which the client can act on. */
 const CONSTRAINT_VIOLATIONS = {
@@ -24,7 +44,8 @@ interface PostgresError {
 
 /**
  * The one place where every error thrown by a resolver becomes a GraphQL error with `extensions.code`.
- * Unexpected errors are logged with their request id and reach the client as INTERNAL_SERVER_ERROR only.
+ * Passing database failures reach the client as SERVICE_UNAVAILABLE (retryable); other unexpected errors are
+ * logged with their request id and reach the client as INTERNAL_SERVER_ERROR only.
  */
 @Catch()
 export class GraphqlExceptionFilter extends BaseExceptionFilter implements GqlExceptionFilter {
@@ -50,6 +71,17 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter implements GqlEx
       const { code, constraint, table } = violation.driverError;
       this.graphqlLogger.warn({ code, constraint, table, requestId }, 'A database constraint refused a write');
       return fromConstraintViolation(violation.kind, violation.statement, constraint);
+    }
+    if (isTransient(exception)) {
+      // Not the request's fault and not final: the code and the flag tell clients (the upload client, the web
+      // app) to try again shortly rather than give up. The HTTP status stays 200, as for every error met while
+      // executing (other fields of the same request may have answered).
+      this.graphqlLogger.warn({ err: exception, requestId }, 'A passing database failure ended a request');
+      return error(
+        `The database is briefly unavailable (request ${requestId ?? 'unknown'}): try again in a moment`,
+        'SERVICE_UNAVAILABLE',
+        { retryable: true },
+      );
     }
     this.graphqlLogger.error({ err: exception, requestId }, 'Unexpected error in a resolver');
     return error(`Internal server error (request ${requestId ?? 'unknown'})`, 'INTERNAL_SERVER_ERROR');
