@@ -15,7 +15,7 @@ class FakeServer {
   onPut?: (partNumber: number) => void;
   byteSize = 0;
 
-  fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+  fetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const url = String(input);
     if (url.startsWith('https://store/')) {
       const partNumber = Number(url.split('/').pop());
@@ -98,7 +98,7 @@ describe('FilmUploader pause (AbortSignal)', () => {
     const server = new FakeServer();
     const controller = new AbortController();
     const retries: string[] = [];
-    const failing = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const failing = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
       if (String(input).startsWith('https://store/')) throw new TypeError('Failed to fetch');
       return server.fetch(input, init);
     };

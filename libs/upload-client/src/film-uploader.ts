@@ -86,7 +86,10 @@ interface UploadState {
 export class UploadError extends Error {
   constructor(
     message: string,
+    /** The API's `extensions.code` (FORBIDDEN, BAD_USER_INPUT…), or the client's own: ABORTED, NOT_THE_SAME_FILE. */
     readonly code?: string,
+    /** The API's `extensions.reason` when it gave one (FILE_TOO_LARGE, UPLOAD_CLOSED…). */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'UploadError';
@@ -233,9 +236,12 @@ export class FilmUploader {
         body: JSON.stringify({ query, variables }),
       });
       if (response.status >= 500 || response.status === 429) throw new RetryableError(`the API answered ${response.status}`, true);
-      const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+      const body = (await response.json()) as {
+        data?: T;
+        errors?: { message: string; extensions?: { code?: string; reason?: string } }[];
+      };
       const error = body.errors?.[0];
-      if (error) throw new UploadError(error.message, error.extensions?.code);
+      if (error) throw new UploadError(error.message, error.extensions?.code, error.extensions?.reason);
       return body.data as T;
     });
   }
