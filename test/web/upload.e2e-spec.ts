@@ -166,6 +166,10 @@ describe('a fellow’s film in the web app', () => {
     await page.getByText('Cette cohorte est archivée : choisissez-en une autre.').waitFor();
     expect(await page.getByLabel('Cohorte').getAttribute('aria-invalid')).toBe('true');
     expect(await descriptionOf(page, 'Cohorte')).toBe('Cette cohorte est archivée : choisissez-en une autre.');
+    // The same refusal in English, should she read the app in English.
+    await page.getByLabel('Langue').selectOption('en');
+    expect(await descriptionOf(page, 'Cohort')).toBe('This cohort is archived: choose another one.');
+    await page.getByLabel('Language').selectOption('fr');
 
     await page.getByLabel('Cohorte').selectOption({ label: 'Cohorte 2022 de Mopti' });
     await page.getByRole('button', { name: 'Créer le film' }).click();
@@ -306,7 +310,7 @@ describe('a fellow’s film in the web app', () => {
     await page.getByRole('button', { name: 'Abandonner l’envoi de brouillon.mp4' }).click();
     await page.getByRole('button', { name: 'Oui, abandonner brouillon.mp4' }).click();
     await page.getByRole('status').filter({ hasText: 'Envoi de brouillon.mp4 abandonné.' }).waitFor();
-    expect(await page.getByRole('list', { name: 'Envois interrompus' }).count()).toBe(0);
+    await page.getByRole('list', { name: 'Envois interrompus' }).waitFor({ state: 'detached' });
     await page.getByRole('listitem').filter({ hasText: 'brouillon.mp4' }).getByText('Envoi abandonné').waitFor();
     expect((await api.ok<{ myUnfinishedUploads: unknown[] }>(UNFINISHED, { filmId }, fellow.token)).myUnfinishedUploads).toEqual([]);
     await page.context().close();

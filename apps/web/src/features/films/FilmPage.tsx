@@ -35,7 +35,8 @@ export function FilmPage() {
 
   const problem = error && apiProblem(error);
   // A film one may not see is told like one that does not exist: its title is not for her either.
-  if (problem && problem.code !== 'FORBIDDEN') return <Alert>{t(problem.message)}</Alert>;
+  // A failed refresh (a poll while the phone is offline) keeps the page, and an upload running on it, in place.
+  if (problem && problem.code !== 'FORBIDDEN' && !data?.film) return <Alert>{t(problem.message)}</Alert>;
   if (!data && !problem) return <Loading label={t('app.loading')} />;
   const film = data?.film;
   if (!film) return <Page title={t('app.notFound.title')} intro={t('film.notFound')} />;
@@ -81,7 +82,7 @@ export function FilmPage() {
         ))}
       </ol>
 
-      {directs && <FilmUploadPanel key={film.id} filmId={film.id} onUploaded={refresh} />}
+      {directs && <FilmUploadPanel key={film.id} filmId={film.id} onChanged={refresh} />}
 
       <h2>{t('film.assets')}</h2>
       {processing && <p className="notice">{t('upload.processing')}</p>}

@@ -47,13 +47,19 @@ interface Progress {
   bytesPerSecond?: number;
 }
 
+interface FilmUploadPanelProps {
+  filmId: string;
+  /** The film's files changed (an upload started, finished or was abandoned): the page fetches them again. */
+  onChanged(): void;
+}
+
 /**
  * A director uploads a cut of her film from her phone: the file goes part by part straight to the store, with
  * progress, speed and time left, Pause and Resume, and it keeps retrying while the connection is down. An upload
  * cut short (lost network, closed tab, reload, another browser) is listed from the API: choosing the same file
  * again sends only the missing parts.
  */
-export function FilmUploadPanel({ filmId, onUploaded }: { filmId: string; onUploaded(): void }) {
+export function FilmUploadPanel({ filmId, onChanged }: FilmUploadPanelProps) {
   const { t, locale } = useI18n();
   const [{ data: unfinishedData }, refetchUnfinished] = useQuery({
     query: MyUnfinishedUploadsQuery,
@@ -70,6 +76,12 @@ export function FilmUploadPanel({ filmId, onUploaded }: { filmId: string; onUplo
   const [fileError, setFileError] = useState<MessageKey | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const [confirming, setConfirming] = useState<string | undefined>();
+  /** Uploads finished or abandoned here: no longer listed, even before the API's list is fetched again. */
+  const [gone, setGone] = useState<ReadonlySet<string>>(new Set());
+  const forget = (id: string) => {
+    forgetUpload(id);
+    setGone((before) => new Set(before).add(id));
+  };
   const uploadId = useRef<string | undefined>(undefined);
   const controller = useRef<AbortController | null>(null);
   const samples = useRef<{ at: number; bytes: number }[]>([]);
@@ -78,7 +90,7 @@ export function FilmUploadPanel({ filmId, onUploaded }: { filmId: string; onUplo
   // Leaving the page pauses the upload; its parts stay recorded for a later resume.
   useEffect(() => () => controller.current?.abort(), []);
 
-  const unfinished = unfinishedData?.myUnfinishedUploads ?? [];
+  const unfinished = (unfinishedData?.myUnfinishedUploads ?? []).filter((upload) => !gone.has(upload.id));
   const refresh = useCallback(() => refetchUnfinished({ requestPolicy: 'network-only' }), [refetchUnfinished]);
 
   const matchOf = (chosen: File): UnfinishedUpload | undefined => {
@@ -130,13 +142,14 @@ export function FilmUploadPanel({ filmId, onUploaded }: { filmId: string; onUplo
         await uploader.upload(blobSource(chosen), { filmId, kind: chosenKind, fileName: chosen.name, contentType }, (id) => {
           uploadId.current = id;
           localStorage.setItem(storageKey(filmId, chosen), id);
+          onChanged();
         });
       }
-      if (uploadId.current) forgetUpload(uploadId.current);
+      if (uploadId.current) forget(uploadId.current);
       setPhase('done');
       setFile(null);
       refresh();
-      onUploaded();
+      onChanged();
     } catch (failure) {
       const code = failure instanceof UploadError ? failure.code : undefined;
       if (code === 'ABORTED') {
@@ -147,7 +160,7 @@ export function FilmUploadPanel({ filmId, onUploaded }: { filmId: string; onUplo
       const reason = failure instanceof UploadError ? (failure.reason ?? code) : undefined;
       // An upload that can no longer take parts is forgotten: choosing the file again starts a new one.
       if (uploadId.current && (reason === 'UPLOAD_CLOSED' || reason === 'UPLOAD_NOT_FOUND' || code === 'NOT_FOUND')) {
-        forgetUpload(uploadId.current);
+        forget(uploadId.current);
       }
       const key = `upload.error.${reason}`;
       setError(isKey(key) ? key : 'upload.error.other');
@@ -191,10 +204,10 @@ export function FilmUploadPanel({ filmId, onUploaded }: { filmId: string; onUplo
       setError('upload.error.other');
       return;
     }
-    forgetUpload(upload.id);
+    forget(upload.id);
     setNotice(t('upload.abandoned', { fileName: upload.asset.fileName }));
     refresh();
-    onUploaded();
+    onChanged();
   };
 
   const active = phase === 'sending' || phase === 'paused';
@@ -262,7 +275,7 @@ export function FilmUploadPanel({ filmId, onUploaded }: { filmId: string; onUplo
           <progress max={1} value={percent} aria-label={t('upload.progressLabel', { fileName: file?.name ?? '' })} />
           <p>
             {formatPercent(locale, percent)}
-            {phase === 'sending' && (
+            {phase === 'sending' && !retrying && (
               <>
                 {' · '}
                 {progress.bytesPerSecond
