@@ -10,9 +10,11 @@ import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { Browser, Page, Route } from 'playwright-core';
+import { JobQueue } from '#queue';
+import { fileSource, FilmUploader } from '#upload-client';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import { TestApi } from '../support/api.js';
-import { makeVideo, scratchDir } from '../support/media.js';
+import { makeGif, makeVideo, scratchDir } from '../support/media.js';
 import { PeopleFactory } from '../support/people.js';
 import { allowBrowserUploads, descriptionOf, launchBrowser, logIn, newPage, pathOf, PHONE, review } from '../support/web.js';
 
@@ -315,4 +317,33 @@ describe('a fellow’s film in the web app', () => {
     expect((await api.ok<{ myUnfinishedUploads: unknown[] }>(UNFINISHED, { filmId }, fellow.token)).myUnfinishedUploads).toEqual([]);
     await page.context().close();
   }, 120_000);
+
+  it('a file that is no video is refused in her language, and a file the worker rejected shows why', async () => {
+    const filmId = await filmOf('Essai de Bandiagara');
+    const gif = makeGif(join(scratchDir(), 'animation.gif'));
+    // Declared a video by another client: the worker reads the bytes and rejects it.
+    const source = await fileSource(gif);
+    const asset = await new FilmUploader({ graphqlUrl: `${api.url}/graphql`, accessToken: fellow.token }).upload(source, {
+      filmId,
+      kind: 'TRAILER',
+      fileName: 'animation.mp4',
+      contentType: 'video/mp4',
+    });
+    await source.close();
+    await (await worker.get(JobQueue).getJob('films.process-asset', `process:${asset.id}`))!.finished();
+
+    const page = await newPage(browser, PHONE);
+    await page.goto(`${api.url}/films/${filmId}`);
+    await logIn(page, fellow.email);
+    const rejected = page.getByRole('listitem').filter({ hasText: 'animation.mp4' });
+    await rejected.getByText('Refusé', { exact: true }).waitFor();
+    expect(await rejected.innerText()).toMatch(/Raison : Not a video/);
+
+    // The browser says a GIF is an image: the API refuses the type, and the page says so in French.
+    await page.getByLabel('Fichier vidéo').setInputFiles(gif);
+    await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'Ce fichier n’est pas une vidéo (MP4, MOV, MKV, WebM…).' }).waitFor();
+    expect(await page.getByRole('progressbar').count()).toBe(0);
+    await page.context().close();
+  }, 60_000);
 });
