@@ -214,6 +214,7 @@ describe('a fellow’s film in the web app', () => {
     const afterReload = new Set(traffic.attempts.slice(resumedFrom).map((attempt) => attempt.partNumber));
     expect(afterReload.has(1) || afterReload.has(2)).toBe(false);
     expect(await page.getByRole('list', { name: 'Envois interrompus' }).count()).toBe(0);
+    expect((await api.ok<{ myUnfinishedUploads: unknown[] }>(UNFINISHED, { filmId }, fellow.token)).myUnfinishedUploads).toEqual([]);
 
     // The page follows the processing by itself, until the poster and the preview are there.
     const finalCut = page.getByRole('listitem').filter({ hasText: 'film.mp4' });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { blobSource, FilmUploader, UploadError, type UploadProgress } from '#upload-client';
 import { getToken } from '../../app/session';
@@ -61,6 +61,7 @@ interface FilmUploadPanelProps {
  */
 export function FilmUploadPanel({ filmId, onChanged }: FilmUploadPanelProps) {
   const { t, locale } = useI18n();
+  const titleId = useId();
   const [{ data: unfinishedData }, refetchUnfinished] = useQuery({
     query: MyUnfinishedUploadsQuery,
     variables: { filmId },
@@ -224,8 +225,8 @@ export function FilmUploadPanel({ filmId, onChanged }: FilmUploadPanelProps) {
           : (notice ?? '');
 
   return (
-    <section className="panel" aria-labelledby="upload-title">
-      <h2 id="upload-title">{t('upload.title')}</h2>
+    <section className="panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('upload.title')}</h2>
       <p className="muted">{t('upload.intro')}</p>
 
       {listed.length > 0 && (
