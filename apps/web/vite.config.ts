@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 /**
@@ -8,6 +9,10 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
+  resolve: {
+    // The browser half of the upload client only: its entry also exports the Node file source (node:fs).
+    alias: { '#upload-client': fileURLToPath(new URL('../../libs/upload-client/src/film-uploader.ts', import.meta.url)) },
+  },
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

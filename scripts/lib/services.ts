@@ -118,11 +118,32 @@ export interface RunningS3 {
   stop(): Promise<void>;
 }
 
+/**
+ * The bucket's CORS rules: the web app sends film parts straight to the store (PUT) and reads each part's ETag,
+ * and shows posters and previews (GET). A deployed bucket needs the same rules for the app's origin.
+ */
+const BROWSER_UPLOADS_CORS = `<CORSConfiguration>
+  <CORSRule>
+    <AllowedOrigin>*</AllowedOrigin>
+    <AllowedMethod>GET</AllowedMethod>
+    <AllowedMethod>PUT</AllowedMethod>
+    <AllowedHeader>*</AllowedHeader>
+    <ExposeHeader>ETag</ExposeHeader>
+    <MaxAgeSeconds>3000</MaxAgeSeconds>
+  </CORSRule>
+</CORSConfiguration>`;
+
 /** Starts s3rver in this process, keeping objects under `dir`. It checks only the access key id `S3RVER`. */
 export async function startEmbeddedS3(dir: string, bucket: string, port = 0): Promise<RunningS3> {
   mkdirSync(dir, { recursive: true });
   const { default: S3rver } = await import('s3rver');
-  const server = new S3rver({ address: '127.0.0.1', port, directory: dir, silent: true, configureBuckets: [{ name: bucket }] });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port,
+    directory: dir,
+    silent: true,
+    configureBuckets: [{ name: bucket, configs: [BROWSER_UPLOADS_CORS] }],
+  });
   const address = await server.run();
   return {
     endpoint: `http://127.0.0.1:${address.port}`,

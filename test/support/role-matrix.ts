@@ -60,6 +60,7 @@ export const ROLE_MATRIX: Record<string, Caller[] | 'PUBLIC'> = {
   'Query.films': SIGNED_IN,
   'Query.film': SIGNED_IN,
   'Query.filmUpload': SIGNED_IN,
+  'Query.myUnfinishedUploads': SIGNED_IN,
   'Mutation.createFilm': SIGNED_IN,
   'Mutation.updateFilm': SIGNED_IN,
   'Mutation.setFilmStage': SIGNED_IN,

@@ -11,7 +11,7 @@ import { JobQueue } from '#queue';
 import type { Browser, Page } from 'playwright-core';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import { TestApi } from '../support/api.js';
-import { launchBrowser, logIn, newPage, PHONE, review } from '../support/browser.js';
+import { launchBrowser, logIn, newPage, PHONE, review } from '../support/web.js';
 import { PeopleFactory } from '../support/people.js';
 import { createSession, RECORD } from '../support/training.js';
 

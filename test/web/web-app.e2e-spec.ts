@@ -4,31 +4,34 @@
  * English. Also: the first page's weight, axe-core on each main page, and screenshots for review.
  * One API and one browser for the whole file; each journey gets a fresh browser context (no shared storage).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import { TestApi } from '../support/api.js';
 import { uploadFinalCut } from '../support/films.js';
 import { PeopleFactory } from '../support/people.js';
 import { createSession, RECORD } from '../support/training.js';
+import {
+  descriptionOf,
+  LAPTOP,
+  launchBrowser,
+  logIn,
+  newPage as openPage,
+  PASSWORD,
+  pathOf,
+  PHONE,
+  review,
+  WEB_DIR,
+} from '../support/web.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WEB_DIR = join(process.cwd(), 'dist', 'web');
-const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
-const PASSWORD = 'a-long-enough-password';
-const PHONE = { width: 360, height: 740 };
-const LAPTOP = { width: 1280, height: 800 };
 /** The first page a visitor meets, its JavaScript and CSS gzip-compressed: the budget of issue 10. */
 const FIRST_LOAD_BUDGET = 250 * 1024;
 const FILM_TITLE = 'Les Voix de Ségou';
 const SESSION_TITLE = 'Cadrage et lumière';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let api: TestApi;
 let worker: INestApplicationContext;
@@ -56,27 +59,11 @@ let atRiskFellow: { email: string; token: string };
 let otherTrainer: { email: string };
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's package: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-  }
-  if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error(`No web app in ${WEB_DIR}: run npm run build (or npm run build:web) first`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-
   api = await TestApi.start();
   // The worker makes the final cut's poster and preview, which the fellow's pages show.
   worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
   await worker.init();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchBrowser();
 
   const people = new PeopleFactory(api);
   const admin = await people.admin();
@@ -174,54 +161,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function newPage(viewport = PHONE): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  return context.newPage();
-}
-
-async function logIn(page: Page, email: string, password = PASSWORD): Promise<void> {
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
-
-const pathOf = (page: Page): string => new URL(page.url()).pathname;
-
-/** Screenshots at both widths, and axe-core at each: no serious or critical violation. */
-async function review(page: Page, name: string): Promise<void> {
-  for (const viewport of [PHONE, LAPTOP]) {
-    await page.setViewportSize(viewport);
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${viewport.width}.png`), fullPage: true });
-  }
-  await page.setViewportSize(PHONE);
-  // Evaluated through the DevTools protocol: the CSP (script-src 'self') refuses an inline <script>, as it should.
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: { run(): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }> };
-      }
-    ).axe;
-    const result = await axe.run();
-    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.length }));
-  });
-  expect({ page: name, violations: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({
-    page: name,
-    violations: [],
-  });
-}
-
-/** The text of the message tied to an input by aria-describedby: what a screen reader reads with the field. */
-async function descriptionOf(page: Page, label: string): Promise<string> {
-  const ids = (await page.getByLabel(label).getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(
-    ids
-      .split(' ')
-      .filter(Boolean)
-      .map((id) => page.locator(`[id="${id}"]`).innerText()),
-  );
-  return texts.join(' ');
-}
+const newPage = (viewport = PHONE): Promise<Page> => openPage(browser, viewport);
 
 describe('web app', () => {
   it('a fellow opens a deep link, logs in at phone width, lands back there and sees her film', async () => {

@@ -30,10 +30,29 @@ export interface UploaderOptions {
   signBatchSize?: number;
   /** Tries per part, and per API call, before giving up (default 6). */
   maxAttempts?: number;
-  /** First retry delay in ms, doubled at each try up to 30 s (default 1000). */
+  /** First retry delay in ms, doubled at each try up to `maxRetryDelayMs` (default 1000). */
   retryBaseMs?: number;
+  /** The longest wait between two tries (default 30 s). */
+  maxRetryDelayMs?: number;
+  /**
+   * Pauses or stops the upload: parts in flight are cancelled, no further part starts, nothing more is recorded,
+   * and upload/resume reject with an UploadError of code `ABORTED`. The parts recorded so far stay: `resume`
+   * continues from them. Give a new uploader a new signal to go on.
+   */
+  signal?: AbortSignal;
   onProgress?: (progress: UploadProgress) => void;
+  /** Told before each wait for a new try (a network failure, a busy store): a UI says "connection lost, retrying". */
+  onRetry?: (retry: UploadRetry) => void;
   fetch?: typeof fetch;
+}
+
+export interface UploadRetry {
+  /** What failed: `part 3`, `the API`. */
+  what: string;
+  /** The try that failed, from 1. */
+  attempt: number;
+  delayMs: number;
+  error: Error;
 }
 
 export interface UploadProgress {
@@ -67,7 +86,10 @@ interface UploadState {
 export class UploadError extends Error {
   constructor(
     message: string,
+    /** The API's `extensions.code` (FORBIDDEN, BAD_USER_INPUT…), or the client's own: ABORTED, NOT_THE_SAME_FILE. */
     readonly code?: string,
+    /** The API's `extensions.reason` when it gave one (FILE_TOO_LARGE, UPLOAD_CLOSED…). */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'UploadError';
@@ -82,6 +104,8 @@ export class FilmUploader {
   private readonly signBatchSize: number;
   private readonly maxAttempts: number;
   private readonly retryBaseMs: number;
+  private readonly maxRetryDelayMs: number;
+  private readonly signal?: AbortSignal;
   /** Parts PUT to the store by this uploader (counted per call to upload/resume), for progress and tests. */
   partsSent = 0;
 
@@ -91,10 +115,13 @@ export class FilmUploader {
     this.signBatchSize = options.signBatchSize ?? 20;
     this.maxAttempts = options.maxAttempts ?? 6;
     this.retryBaseMs = options.retryBaseMs ?? 1000;
+    this.maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000;
+    this.signal = options.signal;
   }
 
   /** Starts a new upload of `source`; `onStarted` receives the upload id to keep for a later resume. */
   async upload(source: ByteSource, start: StartUpload, onStarted?: (uploadId: string) => void): Promise<UploadedAsset> {
+    this.throwIfAborted();
     const data = await this.api<{ startFilmUpload: UploadState }>(
       `mutation Start($input: StartFilmUploadInput!) { startFilmUpload(input: $input) { ${UPLOAD_FIELDS} } }`,
       { input: { ...start, byteSize: source.size } },
@@ -105,10 +132,19 @@ export class FilmUploader {
 
   /** Continues an upload from what the API says it has; parts already recorded are not sent again. */
   async resume(uploadId: string, source: ByteSource): Promise<UploadedAsset> {
-    const data = await this.api<{ filmUpload: UploadState | null }>(`query Upload($id: ID!) { filmUpload(id: $id) { ${UPLOAD_FIELDS} } }`, {
-      id: uploadId,
-    });
+    this.throwIfAborted();
+    const data = await this.api<{ filmUpload: (UploadState & { asset: { byteSize: number } }) | null }>(
+      `query Upload($id: ID!) { filmUpload(id: $id) { ${UPLOAD_FIELDS} asset { byteSize } } }`,
+      { id: uploadId },
+    );
     if (!data.filmUpload) throw new UploadError(`No upload ${uploadId}`, 'NOT_FOUND');
+    // Parts of another file would be stitched to this one's: refuse before sending a byte.
+    if (source.size !== data.filmUpload.asset.byteSize) {
+      throw new UploadError(
+        `This file has ${source.size} bytes; upload ${uploadId} was started for ${data.filmUpload.asset.byteSize}`,
+        'NOT_THE_SAME_FILE',
+      );
+    }
     return this.send(source, data.filmUpload);
   }
 
@@ -147,7 +183,9 @@ export class FilmUploader {
       const bytes = await source.read(start, start + partBytes(partNumber));
       const etag = await this.withRetries(`part ${partNumber}`, async (attempt) => {
         if (attempt > 1) urls.delete(partNumber); // a refused or expired URL is signed anew
-        const response = await this.fetch(await urlFor(partNumber), { method: 'PUT', body: bytes as RequestInit['body'] });
+        const url = await urlFor(partNumber);
+        this.throwIfAborted();
+        const response = await this.fetch(url, { method: 'PUT', body: bytes as RequestInit['body'], signal: this.signal });
         if (!response.ok)
           throw new RetryableError(
             `the store answered ${response.status} for part ${partNumber}`,
@@ -158,6 +196,7 @@ export class FilmUploader {
         return header;
       });
       this.partsSent += 1;
+      // The part is in the store: recording it is true even when a pause came meanwhile, so it is not cancelled.
       await this.api(
         'mutation Record($id: ID!, $n: Int!, $etag: String!) { recordUploadedPart(uploadId: $id, partNumber: $n, etag: $etag) { id } }',
         {
@@ -173,9 +212,13 @@ export class FilmUploader {
 
     const queue = [...pending];
     const workers = Array.from({ length: Math.min(this.concurrency, queue.length) }, async () => {
-      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await sendPart(next);
+      for (let next = queue.shift(); next !== undefined && !this.signal?.aborted; next = queue.shift()) await sendPart(next);
     });
-    await Promise.all(workers);
+    // Every worker ends (none left writing) before a pause is reported.
+    const outcomes = await Promise.allSettled(workers);
+    this.throwIfAborted();
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
 
     const completed = await this.api<{ completeFilmUpload: UploadedAsset }>(
       'mutation Complete($id: ID!) { completeFilmUpload(uploadId: $id) { id status byteSize } }',
@@ -186,15 +229,19 @@ export class FilmUploader {
 
   private async api<T>(query: string, variables: Record<string, unknown>): Promise<T> {
     return this.withRetries('the API', async () => {
+      // A pause stops new calls; a call already made is let to finish so that its answer is not lost.
       const response = await this.fetch(this.options.graphqlUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${this.options.accessToken}` },
         body: JSON.stringify({ query, variables }),
       });
       if (response.status >= 500 || response.status === 429) throw new RetryableError(`the API answered ${response.status}`, true);
-      const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+      const body = (await response.json()) as {
+        data?: T;
+        errors?: { message: string; extensions?: { code?: string; reason?: string } }[];
+      };
       const error = body.errors?.[0];
-      if (error) throw new UploadError(error.message, error.extensions?.code);
+      if (error) throw new UploadError(error.message, error.extensions?.code, error.extensions?.reason);
       return body.data as T;
     });
   }
@@ -205,18 +252,41 @@ export class FilmUploader {
       try {
         return await work(attempt);
       } catch (error) {
+        this.throwIfAborted();
         const retryable = error instanceof RetryableError ? error.retryable : !(error instanceof UploadError);
         if (!retryable || attempt >= this.maxAttempts) {
           throw error instanceof UploadError
             ? error
             : new UploadError(`Giving up on ${what} after ${attempt} tries: ${(error as Error).message}`);
         }
-        const delay = Math.min(30_000, this.retryBaseMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
-        await new Promise((resolve) => setTimeout(resolve, delay));
+        const delay = Math.min(this.maxRetryDelayMs, this.retryBaseMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
+        this.options.onRetry?.({ what, attempt, delayMs: delay, error: error as Error });
+        await this.sleep(delay);
       }
     }
   }
+
+  /** Waits, or stops waiting at once when the upload is paused. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(aborted());
+      };
+      const timer = setTimeout(() => {
+        this.signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      this.signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  private throwIfAborted(): void {
+    if (this.signal?.aborted) throw aborted();
+  }
 }
+
+const aborted = (): UploadError => new UploadError('The upload was paused or stopped', 'ABORTED');
 
 class RetryableError extends Error {
   constructor(

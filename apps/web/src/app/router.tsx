@@ -18,6 +18,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, lazy: () => import('../features/home/HomePage').then((m) => ({ Component: m.HomePage })) },
           { path: 'films', lazy: () => import('../features/films/FilmsPage').then((m) => ({ Component: m.FilmsPage })) },
+          { path: 'films/new', lazy: () => import('../features/films/NewFilmPage').then((m) => ({ Component: m.NewFilmPage })) },
           { path: 'films/:filmId', lazy: () => import('../features/films/FilmPage').then((m) => ({ Component: m.FilmPage })) },
           { path: 'cohorts', lazy: () => import('../features/cohorts/CohortsPage').then((m) => ({ Component: m.CohortsPage })) },
           { path: 'cohorts/:cohortId', lazy: () => import('../features/cohorts/CohortPage').then((m) => ({ Component: m.CohortPage })) },

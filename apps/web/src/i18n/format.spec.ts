@@ -1,4 +1,14 @@
-import { formatBytes, formatDate, formatDateTime, formatDuration, formatFcfa, formatNumber } from './format';
+import {
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatFcfa,
+  formatNumber,
+  formatPercent,
+  formatSpeed,
+  formatTimeLeft,
+} from './format';
 
 // Intl separates thousands in French with a narrow no-break space: compare with plain spaces.
 const plain = (text: string): string => text.replace(/[\u202f\u00a0]/g, ' ');
@@ -28,5 +38,17 @@ describe('formatting for the user’s language', () => {
     expect(formatBytes('en', 1500)).toBe('1.5 kB');
     expect(formatDuration('en', 42)).toMatch(/^42 secs?$/);
     expect(plain(formatDuration('fr', 600))).toBe('10 min');
+  });
+});
+
+describe('upload figures for the user’s language', () => {
+  it('formats a share, a speed and a time left', () => {
+    expect(plain(formatPercent('fr', 0.456))).toBe('46 %');
+    expect(formatPercent('en', 0.456)).toBe('46%');
+    expect(plain(formatSpeed('fr', 2_600_000))).toBe('2,6 Mo/s');
+    expect(plain(formatSpeed('en', 800_000))).toBe('800 kB/s');
+    expect(plain(formatTimeLeft('fr', 9.2))).toBe('10 secondes');
+    expect(plain(formatTimeLeft('en', 600))).toBe('10 minutes');
+    expect(plain(formatTimeLeft('en', 7200))).toBe('2 hours');
   });
 });

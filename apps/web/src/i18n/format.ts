@@ -69,3 +69,21 @@ export function formatPercent(locale: Locale, share: number): string {
 export function zoneCity(timeZone: string): string {
   return timeZone.split('/').pop()!.replace(/_/g, ' ');
 }
+
+/** A transfer speed in the unit that reads best (ko/s, Mo/s). */
+export function formatSpeed(locale: Locale, bytesPerSecond: number): string {
+  const [value, unit] =
+    bytesPerSecond >= 1_000_000 ? [bytesPerSecond / 1_000_000, 'megabyte-per-second'] : [bytesPerSecond / 1000, 'kilobyte-per-second'];
+  return new Intl.NumberFormat(TAG[locale], { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
+/** A time still to wait, rounded to what a person cares for: seconds, then minutes, then hours. */
+export function formatTimeLeft(locale: Locale, seconds: number): string {
+  const [value, unit] =
+    seconds >= 5400
+      ? [Math.round(seconds / 3600), 'hour']
+      : seconds >= 90
+        ? [Math.round(seconds / 60), 'minute']
+        : [Math.ceil(seconds), 'second'];
+  return new Intl.NumberFormat(TAG[locale], { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}

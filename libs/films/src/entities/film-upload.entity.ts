@@ -58,6 +58,7 @@ export class FilmUpload {
   @Column('uuid', { nullable: true })
   createdById: string | null;
 
+  @Field()
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

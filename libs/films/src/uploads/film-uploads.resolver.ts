@@ -30,6 +30,15 @@ export class FilmUploadsResolver {
   }
 
   @Roles(...ALL_ROLES)
+  @Query(() => [FilmUpload], {
+    description:
+      'Your uploads of this film that are neither finished, aborted nor expired, newest first: what you can resume, from any browser',
+  })
+  myUnfinishedUploads(@Ctx() ctx: RequestContext, @IdArg('filmId') filmId: string) {
+    return this.service.unfinished(ctx, filmId);
+  }
+
+  @Roles(...ALL_ROLES)
   @Mutation(() => FilmUpload)
   startFilmUpload(@Ctx() ctx: RequestContext, @Args('input') input: StartFilmUploadInput) {
     return this.service.start(ctx, input);

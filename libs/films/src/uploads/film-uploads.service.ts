@@ -97,6 +97,24 @@ export class FilmUploadsService {
     return upload;
   }
 
+  /**
+   * The caller's own open uploads of a film (not completed, aborted or expired), newest first, with their assets.
+   * Only the people who work on the film may ask (NOT_ALLOWED for others), and each sees only the uploads she
+   * started: those are the ones she may resume.
+   */
+  async unfinished(ctx: RequestContext, filmId: string): Promise<FilmUpload[]> {
+    const film = await this.films.workable(ctx, filmId);
+    return this.dataSource
+      .getRepository(FilmUpload)
+      .createQueryBuilder('upload')
+      .innerJoinAndSelect('upload.asset', 'asset')
+      .where('asset.filmId = :filmId', { filmId: film.id })
+      .andWhere('upload.createdById = :actorId', { actorId: ctx.actor.id })
+      .andWhere('upload.completedAt IS NULL AND upload.closedAt IS NULL AND upload.expiresAt > now()')
+      .orderBy('upload.createdAt', 'DESC')
+      .getMany();
+  }
+
   async signParts(ctx: RequestContext, uploadId: string, partNumbers: number[]): Promise<PartUrl[]> {
     const { upload, asset } = await this.openUpload(ctx, uploadId);
     const numbers = [...new Set(partNumbers)];

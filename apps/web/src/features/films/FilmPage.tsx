@@ -1,30 +1,50 @@
+import { useCallback, useEffect } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { useMe } from '../../app/me';
 import { apiProblem } from '../../i18n/errors';
 import { formatBytes, formatDateTime, formatDuration } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { Alert, Badge, List, Loading, Page } from '../../ui/ui';
+import { FilmUploadPanel } from './FilmUploadPanel';
 import { FilmQuery, type FilmStage } from './operations';
 
 /** The stages in the order a film goes through them (the schema lists them alphabetically). */
 const STAGES: readonly FilmStage[] = ['IDEA', 'SYNOPSIS', 'SCRIPT', 'PRE_PRODUCTION', 'SHOOTING', 'EDITING', 'FINAL_CUT'];
 
 const STATUS_TONE = { READY: 'good', PROCESSING: 'busy', UPLOADING: 'busy', REJECTED: 'bad', FAILED: 'bad', EXPIRED: 'neutral' } as const;
+/**
+ * How often the page asks again while the worker processes a file. Only PROCESSING is waited for: an upload left
+ * unfinished stays UPLOADING for days, and polling for it would spend a phone's data for nothing.
+ */
+const POLL_MS = 3000;
 
 /** One film: where it stands among its stages, its files and their processing, its poster and preview. */
 export function FilmPage() {
   const { filmId = '' } = useParams();
   const { t, locale } = useI18n();
-  const [{ data, error }] = useQuery({ query: FilmQuery, variables: { id: filmId }, requestPolicy: 'cache-and-network' });
+  const me = useMe();
+  const [{ data, error }, reexecute] = useQuery({ query: FilmQuery, variables: { id: filmId }, requestPolicy: 'cache-and-network' });
+  const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  const processing = data?.film?.assets.some((asset) => asset.status === 'PROCESSING') ?? false;
+  useEffect(() => {
+    if (!processing) return;
+    const timer = setInterval(refresh, POLL_MS);
+    return () => clearInterval(timer);
+  }, [processing, refresh]);
 
-  if (error) return <Alert>{t(apiProblem(error).message)}</Alert>;
-  if (!data) return <Loading label={t('app.loading')} />;
-  const film = data.film;
+  const problem = error && apiProblem(error);
+  // A film one may not see is told like one that does not exist: its title is not for her either.
+  // A failed refresh (a poll while the phone is offline) keeps the page, and an upload running on it, in place.
+  if (problem && problem.code !== 'FORBIDDEN' && !data?.film) return <Alert>{t(problem.message)}</Alert>;
+  if (!data && !problem) return <Loading label={t('app.loading')} />;
+  const film = data?.film;
   if (!film) return <Page title={t('app.notFound.title')} intro={t('film.notFound')} />;
 
   const current = STAGES.indexOf(film.stage);
   const ready = film.assets.find((asset) => asset.status === 'READY' && (asset.previewUrl || asset.posterUrl));
   const timeZone = film.cohort.timeZone;
+  const directs = me.fellow != null && film.directors.some((director) => director.id === me.fellow?.id);
 
   return (
     <Page title={film.title} intro={t('film.cohort', { name: film.cohort.name })}>
@@ -62,7 +82,10 @@ export function FilmPage() {
         ))}
       </ol>
 
+      {directs && <FilmUploadPanel key={film.id} filmId={film.id} onChanged={refresh} />}
+
       <h2>{t('film.assets')}</h2>
+      {processing && <p className="notice">{t('upload.processing')}</p>}
       <List
         items={film.assets}
         empty={t('film.noAssets')}
@@ -73,7 +96,9 @@ export function FilmPage() {
               <Badge tone={STATUS_TONE[asset.status]}>{t(`assetStatus.${asset.status}`)}</Badge>
             </p>
             <p className="muted">{t('asset.sentOn', { date: formatDateTime(locale, asset.createdAt, timeZone) })}</p>
-            {(asset.failureReason || asset.rejectionReason) && <p className="muted">{asset.rejectionReason ?? asset.failureReason}</p>}
+            {(asset.status === 'REJECTED' || asset.status === 'FAILED') && (asset.failureReason || asset.rejectionReason) && (
+              <p className="muted">{t('upload.reason', { reason: asset.rejectionReason ?? asset.failureReason ?? '' })}</p>
+            )}
           </>
         )}
       />

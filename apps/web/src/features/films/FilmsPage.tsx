@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { isManager, useMe } from '../../app/me';
 import { apiProblem } from '../../i18n/errors';
@@ -27,7 +28,14 @@ function MyFilms() {
       ) : !data.me.fellow ? (
         <p>{t('films.noFellow')}</p>
       ) : (
-        <List items={data.me.fellow.films} empty={t('films.empty')} render={(film) => <FilmCard film={film} />} />
+        <>
+          <p>
+            <Link className="button button-primary button-link" to="/films/new">
+              {t('newFilm.action')}
+            </Link>
+          </p>
+          <List items={data.me.fellow.films} empty={t('films.empty')} render={(film) => <FilmCard film={film} />} />
+        </>
       )}
     </Page>
   );

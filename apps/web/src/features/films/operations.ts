@@ -60,6 +60,9 @@ export const FilmQuery = graphql(`
         name
         timeZone
       }
+      directors {
+        id
+      }
       stageHistory {
         id
         toStage
@@ -82,3 +85,59 @@ export const FilmQuery = graphql(`
 `);
 
 export type FilmStage = ResultOf<typeof FilmQuery>['film'] extends infer F ? (F extends { stage: infer S } ? S : never) : never;
+
+/** The cohorts a fellow may create a film in: those she is enrolled in. */
+export const NewFilmCohortsQuery = graphql(`
+  query NewFilmCohorts {
+    me {
+      id
+      fellow {
+        id
+        cohorts {
+          id
+          name
+          archivedAt
+        }
+      }
+    }
+  }
+`);
+
+export const CreateFilmMutation = graphql(`
+  mutation CreateFilm($input: CreateFilmInput!) {
+    createFilm(input: $input) {
+      id
+    }
+  }
+`);
+
+/** Her uploads of this film still open: what she can resume, from this browser or another. */
+export const MyUnfinishedUploadsQuery = graphql(`
+  query MyUnfinishedUploads($filmId: ID!) {
+    myUnfinishedUploads(filmId: $filmId) {
+      id
+      partSize
+      partCount
+      createdAt
+      expiresAt
+      uploadedParts {
+        partNumber
+      }
+      asset {
+        id
+        kind
+        fileName
+        byteSize
+      }
+    }
+  }
+`);
+
+export const AbortFilmUploadMutation = graphql(`
+  mutation AbortFilmUpload($uploadId: ID!) {
+    abortFilmUpload(uploadId: $uploadId)
+  }
+`);
+
+export type UnfinishedUpload = ResultOf<typeof MyUnfinishedUploadsQuery>['myUnfinishedUploads'][number];
+export type AssetKind = UnfinishedUpload['asset']['kind'];

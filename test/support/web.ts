@@ -1,7 +1,6 @@
 /**
- * What the browser tests share: Debian's Chromium driven by playwright-core, a page at phone or laptop width in
- * French, signing in as a person would, and the review of a page (screenshots at both widths for people to look
- * at, and axe-core finding no serious or critical violation).
+ * What browser tests of the web app share: Debian's Chromium driven by playwright-core, the two widths, logging
+ * in as a person would, and review() (screenshots at both widths plus axe-core: no serious or critical violation).
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,13 +10,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const WEB_DIR = join(process.cwd(), 'dist', 'web');
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
+/** The password PeopleFactory.account gives every account. */
 export const PASSWORD = 'a-long-enough-password';
 export const PHONE = { width: 360, height: 740 };
 export const LAPTOP = { width: 1280, height: 800 };
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Starts Chromium, or says plainly what to install; checks the web app was built. */
+/** Chromium, once the built web app and the browser are known to be there. */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's package: apt-get install -y chromium (or set CHROMIUM_PATH).`);
@@ -37,9 +37,9 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh context (no shared storage) in French, in a time zone that is not the cohorts' (times must not follow it). */
+/** A page in a fresh context (no shared storage), in French, in Paris time. */
 export async function newPage(browser: Browser, viewport = PHONE): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris', acceptDownloads: true });
+  const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
   return context.newPage();
 }
 
@@ -75,7 +75,7 @@ export async function review(page: Page, name: string): Promise<void> {
   });
 }
 
-/** The text of the messages tied to an input by aria-describedby: what a screen reader reads with the field. */
+/** The text of the message tied to an input by aria-describedby: what a screen reader reads with the field. */
 export async function descriptionOf(page: Page, label: string): Promise<string> {
   const ids = (await page.getByLabel(label).getAttribute('aria-describedby')) ?? '';
   const texts = await Promise.all(
