@@ -34,6 +34,7 @@ export const LIST_SIZES: ListSizes = {
   'Film.festivalEntries': 10,
   'Film.screenings': 20,
   'FilmUpload.uploadedParts': 1,
+  'Query.myUnfinishedUploads': 5,
   'Mutation.signUploadParts': (args) => (Array.isArray(args.partNumbers) ? args.partNumbers.length : 1),
 
   // Festivals
