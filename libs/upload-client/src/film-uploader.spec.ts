@@ -14,6 +14,8 @@ class FakeServer {
   /** Called when a PUT starts. */
   onPut?: (partNumber: number) => void;
   byteSize = 0;
+  /** The next calls recording a part answer SERVICE_UNAVAILABLE, as the API does when its database connection is cut. */
+  unavailable = 0;
 
   fetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const url = String(input);
@@ -46,6 +48,11 @@ class FakeServer {
       const parts = variables.parts as number[];
       const expiresAt = new Date(Date.now() + 3600_000).toISOString();
       return answer({ signUploadParts: parts.map((n) => ({ partNumber: n, url: `https://store/${n}`, expiresAt })) });
+    }
+    if (query.includes('recordUploadedPart') && this.unavailable > 0) {
+      this.unavailable -= 1;
+      const errors = [{ message: 'The database is briefly unavailable', extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } }];
+      return new Response(JSON.stringify({ errors, data: null }), { headers: { 'content-type': 'application/json' } });
     }
     if (query.includes('recordUploadedPart')) {
       this.recorded.set(variables.n as number, variables.etag as string);
@@ -129,5 +136,37 @@ describe('FilmUploader pause (AbortSignal)', () => {
     const uploader = new FilmUploader({ graphqlUrl: 'https://api/graphql', accessToken: 't', fetch: server.fetch });
     await expect(uploader.resume('u1', file(19))).rejects.toMatchObject({ code: 'NOT_THE_SAME_FILE' });
     expect(server.puts).toEqual([]);
+  });
+});
+
+describe('FilmUploader and a passing API failure', () => {
+  it('tries again when the API answers SERVICE_UNAVAILABLE (retryable), and completes', async () => {
+    const server = new FakeServer();
+    server.unavailable = 2;
+    const retries: string[] = [];
+    const uploader = new FilmUploader({
+      graphqlUrl: 'https://api/graphql',
+      accessToken: 't',
+      fetch: server.fetch,
+      retryBaseMs: 1,
+      onRetry: (retry) => retries.push(retry.error.message),
+    });
+    await expect(uploader.upload(file(10), START)).resolves.toMatchObject({ status: 'PROCESSING' });
+    expect(server.completed).toBe(true);
+    expect([...server.recorded.keys()].sort()).toEqual([1, 2, 3]);
+    expect(retries).toHaveLength(2);
+  });
+
+  it('does not retry a refusal: a bad input ends at once with its code', async () => {
+    const server = new FakeServer();
+    const refusing: typeof fetch = async (input, init) => {
+      if (String(init?.body).includes('startFilmUpload')) {
+        const errors = [{ message: 'Not a video', extensions: { code: 'BAD_USER_INPUT', reason: 'UNSUPPORTED_TYPE' } }];
+        return new Response(JSON.stringify({ errors, data: null }), { headers: { 'content-type': 'application/json' } });
+      }
+      return server.fetch(input as string, init);
+    };
+    const uploader = new FilmUploader({ graphqlUrl: 'https://api/graphql', accessToken: 't', fetch: refusing, retryBaseMs: 1 });
+    await expect(uploader.upload(file(10), START)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });

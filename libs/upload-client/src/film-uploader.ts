@@ -238,9 +238,11 @@ export class FilmUploader {
       if (response.status >= 500 || response.status === 429) throw new RetryableError(`the API answered ${response.status}`, true);
       const body = (await response.json()) as {
         data?: T;
-        errors?: { message: string; extensions?: { code?: string; reason?: string } }[];
+        errors?: { message: string; extensions?: { code?: string; reason?: string; retryable?: boolean } }[];
       };
       const error = body.errors?.[0];
+      // A passing failure of the API's database (SERVICE_UNAVAILABLE, retryable) is waited out like a lost network.
+      if (error?.extensions?.retryable === true) throw new RetryableError(`the API is briefly unavailable: ${error.message}`, true);
       if (error) throw new UploadError(error.message, error.extensions?.code, error.extensions?.reason);
       return body.data as T;
     });
