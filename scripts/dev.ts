@@ -37,8 +37,13 @@ async function shutdown(code: number): Promise<void> {
   process.exit(code);
 }
 
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    // Said, so that a platform stopped from elsewhere (a terminal closed, a kill) is not a silent mystery.
+    console.log(`Stopping the platform (${signal})…`);
+    void shutdown(0);
+  });
+}
 
 try {
   await prepareServices();

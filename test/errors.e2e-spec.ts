@@ -123,7 +123,8 @@ describe('errors from the database', () => {
         if (Date.now() > deadline) throw new Error('The request never reached the database');
         const [{ count }] = await lock.query(
           `SELECT count(pg_terminate_backend(pid))::int AS count FROM pg_locks
-            WHERE relation = 'programme'::regclass AND NOT granted AND pid <> pg_backend_pid()`,
+            WHERE relation = 'programme'::regclass AND NOT granted AND pid <> pg_backend_pid()
+              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
         );
         cut = count as number;
         if (cut === 0) await new Promise((resolve) => setTimeout(resolve, 20));

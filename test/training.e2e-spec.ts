@@ -156,6 +156,41 @@ describe('training', () => {
       expect(history.at(-1)!.toStatus).toBe(trainingSession.attendance[0].status);
     });
 
+    it('opens the roll call when the session starts: one taken ahead is refused and the session stays SCHEDULED', async () => {
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const running = await people.cohort(await people.programme(), { startDate: day(-10), endDate: day(60), timeZone: 'Africa/Niamey' });
+      await people.assignTrainer(running, trainer.id);
+      const fellowId = await people.fellow();
+      await people.enroll(running, fellowId);
+      const later = await createSession(api, trainer.token, { cohortId: running, day: day(3) });
+      const ahead = await api.gql(RECORD, { s: later, r: [{ fellowId, status: 'PRESENT' }] }, trainer.token);
+      expect(ahead.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SESSION_NOT_STARTED' });
+      const { trainingSession } = await api.ok<{ trainingSession: { status: string; attendance: unknown[] } }>(
+        'query ($s: ID!) { trainingSession(id: $s) { status attendance { status } } }',
+        { s: later },
+        admin,
+      );
+      expect(trainingSession).toEqual({ status: 'SCHEDULED', attendance: [] });
+
+      // Twenty minutes before the start, the trainer in the room may take it.
+      const soon = new Date(Date.now() + 20 * 60_000);
+      const { createTrainingSession } = await api.ok<{ createTrainingSession: { id: string } }>(
+        CREATE_SESSION,
+        {
+          input: {
+            cohortId: running,
+            title: 'Son direct',
+            startsAt: soon.toISOString(),
+            endsAt: new Date(soon.getTime() + 2 * 3_600_000).toISOString(),
+            trainerIds: [trainer.id],
+          },
+        },
+        trainer.token,
+      );
+      const early = await api.ok<Recorded>(RECORD, { s: createTrainingSession.id, r: [{ fellowId, status: 'PRESENT' }] }, trainer.token);
+      expect(early.recordAttendance.status).toBe('HELD');
+    });
+
     it('refuses marks for fellows outside the cohort and duplicate marks, storing nothing', async () => {
       const sessionId = await createSession(api, trainer.token, { cohortId, day: '2021-04-02' });
       const stranger = await people.fellow();

@@ -33,6 +33,8 @@ let cohortId: string;
 let fellowId: string;
 let fellow: { email: string };
 let other: { email: string };
+let trainerEmail: string;
+let comingId: string;
 
 beforeAll(async () => {
   api = await TestApi.start();
@@ -75,7 +77,8 @@ beforeAll(async () => {
       trainer.token,
     );
   }
-  await createSession(api, admin, { cohortId, day: day(10), from: '09:00', to: '12:00', title: COMING });
+  comingId = await createSession(api, admin, { cohortId, day: day(10), from: '09:00', to: '12:00', title: COMING });
+  trainerEmail = trainer.email;
 
   const note = 'mutation ($input: AddFeedbackNoteInput!) { addFeedbackNote(input: $input) { id } }';
   await api.ok(note, { input: { cohortId, fellowId, body: SHARED_NOTE, visibility: 'SHARED' } }, trainer.token);
@@ -165,5 +168,30 @@ describe('a fellow’s own training', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await review(page, 'fellow-certificate');
     await page.context().close();
+  }, 60_000);
+
+  it('tells plainly what cannot be shown: an address naming nothing, the trainers’ table, a roll call not yet open', async () => {
+    const page = await home(fellow.email);
+    expect(await page.title()).toBe('Bonjour Test FELLOW · Filmschool');
+    for (const address of ['/films/not-a-film', '/sessions/123', `/films/${comingId}`]) {
+      await page.goto(`${api.url}${address}`);
+      await page.getByRole('heading', { name: 'Page introuvable', level: 1 }).waitFor();
+      expect(await page.getByRole('link', { name: 'Retour à l’accueil' }).isVisible()).toBe(true);
+    }
+    // Her cohort's page: no table of the cohort's progress holding her line alone.
+    await page.goto(`${api.url}/cohorts/${cohortId}`);
+    await page.getByRole('heading', { name: COHORT, level: 1 }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Progression' }).count()).toBe(0);
+    expect(await page.getByRole('table').count()).toBe(0);
+    await page.context().close();
+
+    // The trainer on the coming session's page: no roll call to fill in ten days ahead.
+    const trainerPage = await newPage(browser, PHONE);
+    await trainerPage.goto(`${api.url}/sessions/${comingId}`);
+    await logIn(trainerPage, trainerEmail);
+    await trainerPage.getByRole('heading', { name: COMING, level: 1 }).waitFor();
+    await trainerPage.getByText('L’appel s’ouvrira au début de la séance').waitFor();
+    expect(await trainerPage.getByRole('button', { name: 'Enregistrer l’appel' }).count()).toBe(0);
+    await trainerPage.context().close();
   }, 60_000);
 });

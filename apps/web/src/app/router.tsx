@@ -1,6 +1,13 @@
 import { createBrowserRouter } from 'react-router';
 import { RouteError } from './RouteError';
 import { Shell } from './Shell';
+import { Loading } from '../ui/ui';
+import { useI18n } from '../i18n/i18n';
+
+function BootLoading() {
+  const { t } = useI18n();
+  return <Loading label={t('app.loading')} />;
+}
 
 /**
  * Every page is its own chunk, loaded when first visited: the first load carries the shell and one page only.
@@ -9,6 +16,8 @@ import { Shell } from './Shell';
 export const router = createBrowserRouter([
   {
     errorElement: <RouteError />,
+    // While the first page's code arrives (seconds on a slow phone link), a loading line, as index.html had.
+    HydrateFallback: BootLoading,
     children: [
       { path: '/login', lazy: () => import('../features/auth/LoginPage').then((m) => ({ Component: m.LoginPage })) },
       { path: '/invitation', lazy: () => import('../features/auth/InvitationPage').then((m) => ({ Component: m.InvitationPage })) },

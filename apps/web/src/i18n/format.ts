@@ -16,6 +16,11 @@ export function formatDateTime(locale: Locale, instant: string | Date, timeZone:
   return new Intl.DateTimeFormat(TAG[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
 }
 
+/** The calendar day of an instant in `timeZone` (a note's day: where it was written matters less than when). */
+export function formatDayOf(locale: Locale, instant: string | Date, timeZone: string): string {
+  return new Intl.DateTimeFormat(TAG[locale], { dateStyle: 'long', timeZone }).format(new Date(instant));
+}
+
 /** An instant's time of day in `timeZone`. */
 export function formatTime(locale: Locale, instant: string | Date, timeZone: string): string {
   return new Intl.DateTimeFormat(TAG[locale], { timeStyle: 'short', timeZone }).format(new Date(instant));

@@ -1,4 +1,5 @@
 import {
+  useEffect,
   useId,
   type ButtonHTMLAttributes,
   type InputHTMLAttributes,
@@ -83,6 +84,10 @@ export function SelectField({ label, options, error, hint, placeholder, ...selec
 
 /** A page: its one h1 and its content. */
 export function Page({ title, intro, children }: { title: string; intro?: ReactNode; children?: ReactNode }) {
+  // The tab and the history list name the page, not only the app.
+  useEffect(() => {
+    document.title = `${title} · Filmschool`;
+  }, [title]);
   return (
     <section className="page">
       <h1>{title}</h1>

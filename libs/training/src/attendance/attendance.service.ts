@@ -8,6 +8,9 @@ import { AttendanceChange, AttendanceRecord, SessionStatus, TrainingSession } fr
 import { TrainingSessionsService } from '../sessions/training-sessions.service.js';
 import { trainingError } from '../training.errors.js';
 
+/** A roll call may be taken this long before its session starts (the trainer is in the room, fellows arrive). */
+export const ROLL_CALL_OPENS_BEFORE_MS = 30 * 60_000;
+
 /** Roll calls: the whole attendance of a session recorded at once, every change kept. */
 @Injectable()
 export class AttendanceService {
@@ -36,6 +39,12 @@ export class AttendanceService {
       if (!session) throw trainingError('SESSION_NOT_FOUND', `No training session with id ${sessionId}`);
       if (session.status === SessionStatus.CANCELLED)
         throw trainingError('SESSION_CANCELLED', `The session ${session.title} was cancelled`);
+      // A roll call taken ahead would mark the session HELD and count everyone left out as absent from a
+      // session that has not happened. It opens when the session starts (a trainer may take it a little early).
+      if (session.startsAt.getTime() - ROLL_CALL_OPENS_BEFORE_MS > Date.now())
+        throw trainingError('SESSION_NOT_STARTED', `The roll call of ${session.title} opens when the session starts`, {
+          startsAt: session.startsAt.toISOString(),
+        });
 
       const fellowIds = records.map((r) => r.fellowId);
       if (fellowIds.length > 0) {

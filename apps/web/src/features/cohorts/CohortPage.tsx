@@ -1,10 +1,10 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { isId, ProblemPage } from '../../app/ProblemPage';
 import { useMe } from '../../app/me';
-import { apiProblem } from '../../i18n/errors';
 import { formatDate, formatDateTime, formatTime, zoneCity } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
-import { Alert, Badge, List, Loading, Page } from '../../ui/ui';
+import { Badge, List, Loading, Page } from '../../ui/ui';
 import { CohortQuery } from './operations';
 import { ProgressTable } from './ProgressTable';
 
@@ -18,12 +18,13 @@ export function CohortPage() {
   const { cohortId = '' } = useParams();
   const { t, locale } = useI18n();
   const me = useMe();
-  const [{ data, error }] = useQuery({ query: CohortQuery, variables: { id: cohortId }, context: CONTEXT });
+  const valid = isId(cohortId);
+  const [{ data, error }] = useQuery({ query: CohortQuery, variables: { id: cohortId }, context: CONTEXT, pause: !valid });
 
-  if (error) return <Alert>{t(apiProblem(error).message)}</Alert>;
+  if (!valid || error) return <ProblemPage error={error} notFound="cohort.notFound" />;
   if (!data) return <Loading label={t('app.loading')} />;
   const cohort = data.cohort;
-  if (!cohort) return <Page title={t('app.notFound.title')} intro={t('cohort.notFound')} />;
+  if (!cohort) return <ProblemPage notFound="cohort.notFound" />;
   const zone = cohort.timeZone;
   const teaches = me.role !== 'FELLOW' && !cohort.archivedAt;
 
@@ -40,8 +41,13 @@ export function CohortPage() {
         </>
       }
     >
-      <h2>{t('progress.title')}</h2>
-      <ProgressTable lines={data.cohortProgress} linkFellows={me.role !== 'FELLOW'} />
+      {/* A fellow's own line, alone, would read as the cohort's; her figures are on her home page. */}
+      {me.role !== 'FELLOW' && (
+        <>
+          <h2>{t('progress.title')}</h2>
+          <ProgressTable lines={data.cohortProgress} linkFellows />
+        </>
+      )}
       <div className="columns">
         <div>
           <h2>{t('cohort.fellows')}</h2>

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { isId } from '../../app/ProblemPage';
 import { useMe } from '../../app/me';
 import type { ResultOf } from '../../graphql';
 import { apiProblem } from '../../i18n/errors';
-import { formatDateTime, formatPercent } from '../../i18n/format';
+import { formatDayOf, formatPercent } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { Alert, Badge, Button, Choices, List, Loading, Page, TextArea } from '../../ui/ui';
 import { AddFeedbackNoteMutation, FellowProgressQuery, FellowQuery } from './operations';
@@ -22,7 +23,9 @@ const NOT_FOR_YOU = new Set(['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT']);
 export function FellowPage() {
   const { fellowId = '' } = useParams();
   const { t } = useI18n();
-  const [{ data, error }] = useQuery({ query: FellowQuery, variables: { id: fellowId }, context: CONTEXT });
+  const valid = isId(fellowId);
+  const [{ data, error }] = useQuery({ query: FellowQuery, variables: { id: fellowId }, context: CONTEXT, pause: !valid });
+  if (!valid) return <NotHers />;
 
   if (error) {
     const problem = apiProblem(error);
@@ -103,7 +106,7 @@ function FellowView({ fellow, notes }: { fellow: Fellow; notes: readonly Note[] 
             <p className="muted">
               {t('notes.by', {
                 name: note.author?.fullName ?? t('notes.unknownAuthor'),
-                date: formatDateTime(locale, note.createdAt, zone),
+                date: formatDayOf(locale, note.createdAt, zone),
               })}
             </p>
           </>

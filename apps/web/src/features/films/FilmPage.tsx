@@ -1,11 +1,12 @@
 import { useCallback, useEffect } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { isId, ProblemPage } from '../../app/ProblemPage';
 import { useMe } from '../../app/me';
 import { apiProblem } from '../../i18n/errors';
 import { formatBytes, formatDateTime, formatDuration } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
-import { Alert, Badge, List, Loading, Page } from '../../ui/ui';
+import { Badge, List, Loading, Page } from '../../ui/ui';
 import { FilmUploadPanel } from './FilmUploadPanel';
 import { FilmQuery, type FilmStage } from './operations';
 
@@ -24,7 +25,13 @@ export function FilmPage() {
   const { filmId = '' } = useParams();
   const { t, locale } = useI18n();
   const me = useMe();
-  const [{ data, error }, reexecute] = useQuery({ query: FilmQuery, variables: { id: filmId }, requestPolicy: 'cache-and-network' });
+  const valid = isId(filmId);
+  const [{ data, error }, reexecute] = useQuery({
+    query: FilmQuery,
+    variables: { id: filmId },
+    requestPolicy: 'cache-and-network',
+    pause: !valid,
+  });
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const processing = data?.film?.assets.some((asset) => asset.status === 'PROCESSING') ?? false;
   useEffect(() => {
@@ -36,10 +43,10 @@ export function FilmPage() {
   const problem = error && apiProblem(error);
   // A film one may not see is told like one that does not exist: its title is not for her either.
   // A failed refresh (a poll while the phone is offline) keeps the page, and an upload running on it, in place.
-  if (problem && problem.code !== 'FORBIDDEN' && !data?.film) return <Alert>{t(problem.message)}</Alert>;
+  if (!valid || (error && !data?.film)) return <ProblemPage error={error} notFound="film.notFound" />;
   if (!data && !problem) return <Loading label={t('app.loading')} />;
   const film = data?.film;
-  if (!film) return <Page title={t('app.notFound.title')} intro={t('film.notFound')} />;
+  if (!film) return <ProblemPage notFound="film.notFound" />;
 
   const current = STAGES.indexOf(film.stage);
   const ready = film.assets.find((asset) => asset.status === 'READY' && (asset.previewUrl || asset.posterUrl));

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import type { ResultOf } from '../../graphql';
 import { apiProblem } from '../../i18n/errors';
-import { formatDate, formatDateTime, formatPercent, formatTime, zoneCity } from '../../i18n/format';
+import { formatDate, formatDateTime, formatDayOf, formatPercent, formatTime, zoneCity } from '../../i18n/format';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { Alert, Badge, Button, List, Loading } from '../../ui/ui';
 import { CertificateLinksQuery, FellowJourneyQuery, MyCohortTrainingQuery } from './operations';
@@ -14,6 +14,7 @@ type Training = ResultOf<typeof MyCohortTrainingQuery>;
 type Session = Training['trainingSessions'][number];
 
 const MARK_TONE = { PRESENT: 'good', LATE: 'busy', ABSENT: 'bad', EXCUSED: 'neutral' } as const;
+const STATUS_ORDER = { ACTIVE: 0, PLANNED: 1, COMPLETED: 2 } as const;
 /** How many coming sessions are listed; the past ones follow, newest first. */
 const UPCOMING = 5;
 
@@ -28,8 +29,11 @@ export function FellowJourney({ fellowId }: { fellowId: string }) {
 
   if (error) return <Alert>{t(apiProblem(error).message)}</Alert>;
   if (!data) return <Loading label={t('app.loading')} />;
-  const cohorts = data.fellow?.cohorts ?? [];
-  // Notes are dated in her cohort's time: that is where she is.
+  // The cohort running now first, then those to come, then finished ones; the latest first within each.
+  const cohorts = [...(data.fellow?.cohorts ?? [])].sort(
+    (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (b.startDate ?? '').localeCompare(a.startDate ?? ''),
+  );
+  // Notes are dated in her current cohort's time: that is where she is.
   const zone = cohorts[0]?.timeZone ?? 'UTC';
 
   return (
@@ -50,7 +54,7 @@ export function FellowJourney({ fellowId }: { fellowId: string }) {
             <p className="muted">
               {t('journey.noteBy', {
                 name: note.author?.fullName ?? t('journey.someone'),
-                date: formatDateTime(locale, note.createdAt, zone),
+                date: formatDayOf(locale, note.createdAt, zone),
               })}
             </p>
           </>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
+import { isId, ProblemPage } from '../../app/ProblemPage';
 import { useMe } from '../../app/me';
 import type { ResultOf } from '../../graphql';
 import { apiProblem } from '../../i18n/errors';
@@ -61,11 +62,12 @@ export function NewSessionPage() {
   const { t } = useI18n();
   const me = useMe();
   // Fellows do not plan sessions (the API refuses them too): no form to fill in vain.
-  const [{ data, error }] = useQuery({ query: NewSessionCohortQuery, variables: { id: cohortId }, pause: me.role === 'FELLOW' });
-  if (me.role === 'FELLOW') return <Page title={t('app.notFound.title')} intro={t('newSession.notAllowed')} />;
-  if (error) return <Page title={t('app.notFound.title')} intro={t(apiProblem(error).message)} />;
+  const valid = isId(cohortId);
+  const [{ data, error }] = useQuery({ query: NewSessionCohortQuery, variables: { id: cohortId }, pause: me.role === 'FELLOW' || !valid });
+  if (me.role === 'FELLOW') return <Page title={t('app.forbidden.title')} intro={t('newSession.notAllowed')} />;
+  if (!valid || error) return <ProblemPage error={error} notFound="cohort.notFound" />;
   if (!data) return <Loading label={t('app.loading')} />;
-  if (!data.cohort || data.cohort.archivedAt) return <Page title={t('app.notFound.title')} intro={t('cohort.notFound')} />;
+  if (!data.cohort || data.cohort.archivedAt) return <ProblemPage notFound="cohort.notFound" />;
   return <NewSessionForm cohort={data.cohort} />;
 }
 

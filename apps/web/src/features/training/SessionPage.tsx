@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
+import { isId, ProblemPage } from '../../app/ProblemPage';
 import { useMe } from '../../app/me';
 import { apiProblem } from '../../i18n/errors';
 import { formatDateTime, formatTime, zoneCity } from '../../i18n/format';
@@ -12,6 +13,8 @@ const STATUSES = ['PRESENT', 'ABSENT', 'LATE', 'EXCUSED'] as const;
 type Status = (typeof STATUSES)[number];
 const SESSION_TONE = { SCHEDULED: 'neutral', HELD: 'good', CANCELLED: 'bad' } as const;
 const MARK_TONE = { PRESENT: 'good', ABSENT: 'bad', LATE: 'busy', EXCUSED: 'neutral' } as const;
+/** The roll call opens this long before the session starts, as the API allows (a trainer in the room early). */
+const ROLL_CALL_OPENS_BEFORE_MS = 30 * 60_000;
 
 interface Mark {
   status: Status;
@@ -26,7 +29,8 @@ function fellowsConcerned(error: CombinedError | undefined): string[] {
 
 /** A training session and its roll call: trainers and managers mark every fellow; a fellow sees her own mark. */
 export function SessionPage() {
-  const { sessionId = '' } = useParams();
+  const { sessionId } = useParams();
+  if (!isId(sessionId)) return <ProblemPage notFound="session.notFound" />;
   // A new session, a new roll: nothing typed for one session carries over to the next.
   return <SessionRoll key={sessionId} sessionId={sessionId} />;
 }
@@ -40,10 +44,10 @@ function SessionRoll({ sessionId }: { sessionId: string }) {
   const [draft, setDraft] = useState<Record<string, Mark>>({});
   const [saved, setSaved] = useState(false);
 
-  if (error) return <Alert>{t(apiProblem(error).message)}</Alert>;
+  if (error) return <ProblemPage error={error} notFound="session.notFound" />;
   if (!data) return <Loading label={t('app.loading')} />;
   const session = data.trainingSession;
-  if (!session) return <Page title={t('app.notFound.title')} intro={t('session.notFound')} />;
+  if (!session) return <ProblemPage notFound="session.notFound" />;
   const zone = session.cohort.timeZone;
   const recorded = new Map(session.attendance.map((mark) => [mark.fellow.id, mark]));
   const names = new Map(session.cohort.fellows.map((fellow) => [fellow.id, fellow.fullName]));
@@ -55,6 +59,8 @@ function SessionRoll({ sessionId }: { sessionId: string }) {
     setDraft((current) => ({ ...current, [fellowId]: { ...markOf(fellowId), ...next } }));
   };
   const canRecord = me.role !== 'FELLOW' && session.status !== 'CANCELLED';
+  // Marks taken ahead would count everyone as present or absent at a session that has not happened.
+  const notYet = Date.now() < Date.parse(session.startsAt) - ROLL_CALL_OPENS_BEFORE_MS;
   const problem = saving.error ? apiProblem(saving.error) : undefined;
   const concerned = fellowsConcerned(saving.error);
 
@@ -86,7 +92,9 @@ function SessionRoll({ sessionId }: { sessionId: string }) {
     >
       <p className="muted">{t('cohort.timeZone', { zone: zoneCity(zone) })}</p>
       <h2>{t('session.roll')}</h2>
-      {canRecord ? (
+      {canRecord && notYet ? (
+        <p className="notice">{t('session.notYet', { date: formatDateTime(locale, session.startsAt, zone) })}</p>
+      ) : canRecord ? (
         <form onSubmit={submit} noValidate>
           {session.cohort.fellows.length === 0 && <p className="list-empty">{t('cohort.noFellows')}</p>}
           <ul className="list">
