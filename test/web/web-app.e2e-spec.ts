@@ -57,6 +57,9 @@ let niameyCohortId: string;
 let atRiskFellowId: string;
 let atRiskFellow: { email: string; token: string };
 let otherTrainer: { email: string };
+/** A session of yesterday in Niamey still waiting for its roll call: the first thing on the trainer's home. */
+const ROLL_CALL_TITLE = 'Prise de son en extérieur';
+let rollCallSessionId: string;
 
 beforeAll(async () => {
   api = await TestApi.start();
@@ -153,6 +156,16 @@ beforeAll(async () => {
   const otherTrainerAccount = await people.account('TRAINER');
   await people.assignTrainer(elsewhere, otherTrainerAccount.id);
   otherTrainer = { email: otherTrainerAccount.email };
+
+  // The trainer's home: a Niamey session held yesterday whose roll call nobody has taken yet.
+  rollCallSessionId = await createSession(api, admin, {
+    cohortId: niameyCohortId,
+    day: dayFromToday(-1),
+    from: '08:00',
+    to: '11:00',
+    title: ROLL_CALL_TITLE,
+    trainerIds: [trainerAccount.id],
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -634,4 +647,79 @@ describe('web app: the trainer’s journeys (issue 10)', () => {
     await page.getByRole('heading', { name: 'Fiche introuvable', level: 1 }).waitFor();
     await page.context().close();
   }, 60_000);
+
+  it('a trainer at phone width finds on her home the roll call to take, her next sessions and who is at risk; the progress table shows status and rate without scrolling', async () => {
+    const page = await newPage(PHONE);
+    await page.goto(`${api.url}/`);
+    await logIn(page, trainer.email);
+    await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
+
+    // Yesterday's session has no roll call yet: it is the one to take, at Niamey time, linked to its page.
+    const rollCalls = page.getByRole('list', { name: 'Appels à faire' });
+    const due = rollCalls.getByRole('listitem').filter({ hasText: ROLL_CALL_TITLE });
+    await due.waitFor();
+    expect(await rollCalls.getByRole('listitem').count()).toBe(1);
+    expect(await due.innerText()).toContain('09:00 – 12:00 (heure de Niamey)');
+    expect(await due.innerText()).toContain(NIAMEY_COHORT);
+    expect(await due.getByRole('link', { name: ROLL_CALL_TITLE }).getAttribute('href')).toBe(`/sessions/${rollCallSessionId}`);
+    // Held sessions (roll call taken) are not asked for again.
+    expect(await rollCalls.getByText('Atelier 4').count()).toBe(0);
+
+    // The next sessions, soonest first: the one in two days leads.
+    const upcoming = page.getByRole('list', { name: 'Prochaines séances' });
+    const next = upcoming.getByRole('listitem').first();
+    expect(await next.innerText()).toContain(UPCOMING_TITLE);
+    expect(await next.innerText()).toContain('09:00 – 12:00 (heure de Niamey)');
+    expect(await upcoming.getByText(ROLL_CALL_TITLE).count()).toBe(0);
+    expect(await upcoming.getByRole('listitem').count()).toBeLessThanOrEqual(5);
+
+    // Who is at risk, per cohort, with the way to the progress table.
+    const followUp = page.getByRole('list', { name: 'À suivre' });
+    const niamey = followUp.getByRole('listitem').filter({ hasText: NIAMEY_COHORT });
+    expect(await niamey.getByText('À risque : 1').isVisible()).toBe(true);
+    expect(await niamey.getByRole('link', { name: NIAMEY_COHORT }).getAttribute('href')).toBe(`/cohorts/${niameyCohortId}`);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await review(page, 'home-trainer');
+
+    // Taking the roll call takes it off the list.
+    await due.getByRole('link', { name: ROLL_CALL_TITLE }).click();
+    await page.getByRole('heading', { name: ROLL_CALL_TITLE, level: 1 }).waitFor();
+    expect(pathOf(page)).toBe(`/sessions/${rollCallSessionId}`);
+    await page.getByRole('button', { name: 'Enregistrer l’appel' }).click();
+    await page.getByRole('status').filter({ hasText: 'Appel enregistré.' }).waitFor();
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Accueil' }).click();
+    await page.getByRole('heading', { name: 'Prochaines séances' }).waitFor();
+    await page.getByText('Aucun appel en attente').waitFor();
+    expect(await page.getByText(ROLL_CALL_TITLE).count()).toBe(0);
+
+    // From the count to the cohort: at 360 px the badge and the rate of the fellow at risk are in view, unscrolled.
+    await page.getByRole('list', { name: 'À suivre' }).getByRole('link', { name: NIAMEY_COHORT }).click();
+    await page.getByRole('heading', { name: NIAMEY_COHORT, level: 1 }).waitFor();
+    const row = page
+      .getByRole('table', { name: /Présence aux séances tenues/ })
+      .getByRole('row')
+      .filter({ hasText: AT_RISK_FELLOW });
+    await row.waitFor();
+    // Present at the roll call just taken: 3 of 5 held sessions, 60 %, still under the line.
+    const badge = row.getByRole('rowheader').getByText('À risque', { exact: true });
+    const rate = row.getByRole('cell', { name: /^60\s%$/ });
+    for (const shown of [badge, rate]) {
+      expect(await shown.isVisible()).toBe(true);
+      const box = (await shown.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    }
+    // The row header names her and says she is at risk; the columns keep their headers.
+    expect(await page.getByRole('rowheader', { name: new RegExp(AT_RISK_FELLOW) }).innerText()).toContain('À risque');
+    expect(await page.getByRole('columnheader', { name: 'Taux de présence' }).isVisible()).toBe(true);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await review(page, 'cohort-progress-after-roll-call');
+
+    // At 1280 px the status has its own column again, next to the rate.
+    await page.setViewportSize(LAPTOP);
+    const headers = page.getByRole('table', { name: /Présence aux séances tenues/ }).getByRole('columnheader');
+    expect(await headers.allInnerTexts()).toEqual(['Nom', 'Taux de présence', 'Suivi', 'Séances suivies', 'Films (étape)']);
+    expect(await row.getByRole('cell', { name: 'À risque' }).isVisible()).toBe(true);
+    await page.context().close();
+  }, 90_000);
 });

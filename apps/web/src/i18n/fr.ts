@@ -316,6 +316,16 @@ export const fr = {
   'upload.error.PART_REJECTED': 'Le stockage a refusé des morceaux : envoyez le fichier à nouveau.',
   'upload.error.NOT_ALLOWED': 'Seules les personnes qui réalisent ce film peuvent y envoyer des fichiers.',
   'upload.error.other': 'L’envoi s’est arrêté. Réessayez : les morceaux déjà envoyés sont gardés.',
+  'trainerHome.rollCalls': 'Appels à faire',
+  'trainerHome.noRollCall': 'Aucun appel en attente : toutes les séances commencées ces 14 derniers jours ont leur appel.',
+  'trainerHome.upcoming': 'Prochaines séances',
+  'trainerHome.noUpcoming': 'Aucune séance prévue.',
+  'trainerHome.calendar': 'Calendrier des séances',
+  'trainerHome.when': '{start} – {end} (heure de {zone})',
+  'trainerHome.followUp': 'À suivre',
+  'trainerHome.atRisk': 'À risque : {count}',
+  'trainerHome.noneAtRisk': 'Personne n’est à risque.',
+  'trainerHome.noCohort': 'Aucune cohorte en cours ou prévue.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

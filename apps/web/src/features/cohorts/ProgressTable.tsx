@@ -20,7 +20,9 @@ const ORDERS: Record<Order, (a: Line, b: Line) => number> = {
 
 /**
  * Each fellow's attendance over the held sessions and her films' stages. At risk is said in words (a badge and
- * the row's text), the colour only helps. At 360 px the table scrolls inside its frame, names staying in view.
+ * the row's text), the colour only helps. What a trainer looks for comes first: name, rate, status; the films
+ * last. At 360 px the table scrolls inside its frame, names staying in view; the status column is left out
+ * there and the "at risk" badge sits under the name instead, so that it and the rate are seen without scrolling.
  */
 export function ProgressTable({ lines, linkFellows }: { lines: readonly Line[]; linkFellows: boolean }) {
   const { t, locale } = useI18n();
@@ -51,9 +53,11 @@ export function ProgressTable({ lines, linkFellows }: { lines: readonly Line[]; 
           <thead>
             <tr>
               {sortHeader('name', t('progress.fellow'))}
-              <th scope="col">{t('progress.attended')}</th>
               {sortHeader('rate', t('progress.rate'))}
-              <th scope="col">{t('progress.status')}</th>
+              <th scope="col" className="wide-only">
+                {t('progress.status')}
+              </th>
+              <th scope="col">{t('progress.attended')}</th>
               <th scope="col">{t('progress.films')}</th>
             </tr>
           </thead>
@@ -62,12 +66,17 @@ export function ProgressTable({ lines, linkFellows }: { lines: readonly Line[]; 
               <tr key={line.fellow.id} className={line.atRisk ? 'row-alert' : undefined}>
                 <th scope="row">
                   {linkFellows ? <Link to={`/fellows/${line.fellow.id}`}>{line.fellow.fullName}</Link> : line.fellow.fullName}
+                  {line.atRisk && (
+                    <span className="narrow-only">
+                      <Badge tone="bad">{t('progress.atRisk')}</Badge>
+                    </span>
+                  )}
                 </th>
-                <td className="number">{t('progress.attendedOf', { attended: line.sessionsAttended, held: line.sessionsHeld })}</td>
                 <td className="number">{line.sessionsHeld === 0 ? '—' : formatPercent(locale, line.attendanceRate)}</td>
-                <td>
+                <td className="wide-only">
                   {line.atRisk ? <Badge tone="bad">{t('progress.atRisk')}</Badge> : <span className="muted">{t('progress.onTrack')}</span>}
                 </td>
+                <td className="number">{t('progress.attendedOf', { attended: line.sessionsAttended, held: line.sessionsHeld })}</td>
                 <td>
                   {line.films.length === 0
                     ? '—'

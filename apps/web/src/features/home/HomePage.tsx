@@ -3,6 +3,7 @@ import { isManager, useMe } from '../../app/me';
 import { useI18n } from '../../i18n/i18n';
 import { Page } from '../../ui/ui';
 import { FellowJourney } from './FellowJourney';
+import { TrainerHome } from './TrainerHome';
 
 /** The first page after signing in: a fellow's own training at a glance; for the others, the way to their work. */
 export function HomePage() {
@@ -26,6 +27,7 @@ export function HomePage() {
           {t('home.trainer')} <Link to="/cohorts">{t('nav.cohorts')}</Link>
         </p>
       )}
+      {me.role === 'TRAINER' && <TrainerHome />}
       {isManager(me.role) && (
         <p>
           {t('home.manager')} <Link to="/cohorts">{t('nav.allCohorts')}</Link> · <Link to="/films">{t('nav.allFilms')}</Link>

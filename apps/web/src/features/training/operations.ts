@@ -124,3 +124,26 @@ export const CreateSessionMutation = graphql(`
     }
   }
 `);
+
+/**
+ * What a trainer's home gathers of one of her cohorts: its sessions from `from` on (the roll calls still to take
+ * and the ones to come) and who is at risk. One request per cohort.
+ */
+export const TrainerCohortDigestQuery = graphql(`
+  query TrainerCohortDigest($cohortId: ID!, $from: DateTime!) {
+    trainingSessions(cohortId: $cohortId, from: $from) {
+      id
+      title
+      status
+      startsAt
+      endsAt
+      location
+    }
+    cohortProgress(cohortId: $cohortId) {
+      atRisk
+      fellow {
+        id
+      }
+    }
+  }
+`);
