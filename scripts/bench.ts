@@ -130,7 +130,7 @@ try {
   await source.close();
   const apiPeak = peakRssMb(api.pid!);
 
-  const client = createS3Client({ ...envS3(), createBucket: false });
+  const client = createS3Client({ ...envS3(), createBucket: false, idleTimeoutMs: 30_000, connectTimeoutMs: 5_000 });
   const putUrl = await getSignedUrl(client, new PutObjectCommand({ Bucket: 'bench', Key: 'direct/film.bin' }), { expiresIn: 3600 });
   started = performance.now();
   const direct = await fetch(putUrl, {

@@ -74,11 +74,12 @@ describe('the worker', () => {
     expect(resolversOf(worker)).toEqual([]);
   });
 
-  it('reports PostgreSQL and Redis as up', async () => {
+  it('reports PostgreSQL, Redis and the object store as up', async () => {
     await expect(worker.get(WorkerHealthServer).status()).resolves.toEqual({
       status: 'ok',
       postgres: 'up',
       redis: 'up',
+      s3: 'up',
       missingSchedules: [],
     });
   });

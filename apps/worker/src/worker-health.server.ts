@@ -3,14 +3,15 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SETTINGS, type Settings } from '#core';
 import { JobQueue } from '#queue';
+import { StorageService } from '#storage';
 import { DataSource } from 'typeorm';
 import { RepeatingJobs } from './repeating-jobs.js';
 
 type Status = 'up' | 'down';
 
 /**
- * The worker's health probe: GET / on WORKER_HEALTH_PORT answers 200 when PostgreSQL and Redis answer and Redis
- * holds every schedule, else 503, with each one's status. The worker has no other HTTP surface.
+ * The worker's health probe: GET / on WORKER_HEALTH_PORT answers 200 when PostgreSQL, Redis and the object store
+ * answer and Redis holds every schedule, else 503, with each one's status. The worker has no other HTTP surface.
  */
 @Injectable()
 export class WorkerHealthServer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -22,9 +23,10 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
     private readonly repeating: RepeatingJobs,
+    private readonly storage: StorageService,
   ) {}
 
-  async status(): Promise<{ status: 'ok' | 'error'; postgres: Status; redis: Status; missingSchedules: string[] }> {
+  async status(): Promise<{ status: 'ok' | 'error'; postgres: Status; redis: Status; s3: Status; missingSchedules: string[] }> {
     const probe = async (check: () => Promise<unknown>): Promise<Status> => {
       try {
         await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000).unref())]);
@@ -33,11 +35,16 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
         return 'down';
       }
     };
-    const [postgres, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.jobs.ping())]);
+    // Every job reads or writes the store: a worker that cannot reach it only fails jobs, so it is not healthy.
+    const [postgres, redis, s3] = await Promise.all([
+      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.jobs.ping()),
+      probe(() => this.storage.ping(AbortSignal.timeout(3000))),
+    ]);
     // Redis answering is not enough: restarted empty, it no longer holds the schedules (restored within a minute).
     const missingSchedules = redis === 'up' ? await this.repeating.missing().catch(() => []) : [];
-    const ok = postgres === 'up' && redis === 'up' && missingSchedules.length === 0;
-    return { status: ok ? 'ok' : 'error', postgres, redis, missingSchedules };
+    const ok = postgres === 'up' && redis === 'up' && s3 === 'up' && missingSchedules.length === 0;
+    return { status: ok ? 'ok' : 'error', postgres, redis, s3, missingSchedules };
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -41,6 +41,10 @@ export function createS3Client(s3: Settings['s3']): S3Client {
     // Default CRC32 checksums make streamed bodies aws-chunked, which some S3-compatible stores keep verbatim.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+    // Without them a store that accepts the connection and never answers held requests (and their database
+    // connections) for good: 10 stuck upload completions took the whole pool.
+    // An idle socket, not a whole request: a large preview may take minutes to send, byte after byte.
+    requestHandler: { connectionTimeout: s3.connectTimeoutMs, socketTimeout: s3.idleTimeoutMs },
   });
 }
 

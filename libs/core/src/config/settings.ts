@@ -23,6 +23,9 @@ export interface Settings {
     secretAccessKey: string;
     forcePathStyle: boolean;
     createBucket: boolean;
+    /** A call to the store with no byte sent or received for this long fails instead of hanging. */
+    idleTimeoutMs: number;
+    connectTimeoutMs: number;
   };
   auth: {
     jwtSecret: string;
@@ -147,6 +150,8 @@ export function parseSettings(env: Env): Settings {
       secretAccessKey: read.string('S3_SECRET_ACCESS_KEY'),
       forcePathStyle: read.boolean('S3_FORCE_PATH_STYLE', false),
       createBucket: read.boolean('S3_CREATE_BUCKET', !production),
+      idleTimeoutMs: read.integer('S3_IDLE_TIMEOUT_MS', 30_000, 100, 600_000),
+      connectTimeoutMs: read.integer('S3_CONNECT_TIMEOUT_MS', 5_000, 100, 60_000),
     },
     auth: {
       jwtSecret,
