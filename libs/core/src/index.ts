@@ -15,6 +15,7 @@ export * from './graphql/id-arg.js';
 export * from './graphql/local-date.js';
 export * from './graphql/loaders.js';
 export * from './csv/csv.js';
+export * from './concurrency/limiter.js';
 export * from './validation/transforms.js';
 export * from './graphql/complexity.plugin.js';
 export * from './graphql/operation-logging.plugin.js';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Limiter } from '#core';
 import { DataSource } from 'typeorm';
 import { ImpactReport, type CountByKey } from './impact-report.model.js';
 import {
@@ -74,7 +75,16 @@ export const IMPACT_QUERIES = {
  */
 @Injectable()
 export class ReportsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /**
+   * A report runs six aggregates at once; twenty reports at once took the whole pool and requests failed waiting
+   * for a connection. The process's report queries share half the pool, the rest stays for everything else.
+   */
+  private readonly queries: Limiter;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    const poolSize = (dataSource.options as { poolSize?: number }).poolSize ?? 10;
+    this.queries = new Limiter(Math.max(1, Math.floor(poolSize / 2)));
+  }
 
   /** Refuses a period that ends before it starts and a programme that does not exist. */
   async checkScope(from: string, to: string, programmeId: string | null): Promise<void> {
@@ -87,7 +97,7 @@ export class ReportsService {
   async impactReport(from: string, to: string, programmeId: string | null): Promise<ImpactReport> {
     await this.checkScope(from, to, programmeId);
     const params = [from, to, programmeId];
-    const q = <T>(sql: string): Promise<T[]> => this.dataSource.query(sql, params);
+    const q = <T>(sql: string): Promise<T[]> => this.queries.run(() => this.dataSource.query(sql, params));
 
     const [fellowRows, sessions, films, festivals, screenings, attendance] = await Promise.all([
       q<{ gender: string; region: string; n: number }>(IMPACT_QUERIES.fellows),

@@ -13,7 +13,8 @@ export interface Settings {
   logLevel: string;
   /** `pretty` (the default in development) for a person at a terminal; `json` for log collectors. */
   logFormat: 'json' | 'pretty';
-  database: { url: string; migrateOnStart: boolean; poolSize: number };
+  /** `connectTimeoutMs`: how long a request waits for a free pooled connection before failing (retryable). */
+  database: { url: string; migrateOnStart: boolean; poolSize: number; connectTimeoutMs: number };
   redis: { url: string; prefix: string };
   s3: {
     endpoint: string | undefined;
@@ -137,6 +138,7 @@ export function parseSettings(env: Env): Settings {
       url: read.url('DATABASE_URL', ['postgres:', 'postgresql:']),
       migrateOnStart: read.boolean('DATABASE_MIGRATE_ON_START', true),
       poolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 200),
+      connectTimeoutMs: read.integer('DATABASE_CONNECT_TIMEOUT_MS', 15_000, 100, 120_000),
     },
     redis: {
       url: read.url('REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),

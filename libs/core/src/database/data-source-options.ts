@@ -2,7 +2,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { SqlStatementCounter } from './sql-statement-counter.js';
 
-type Parts = Pick<DataSourceOptions, 'entities' | 'migrations'> & { poolSize?: number };
+type Parts = Pick<DataSourceOptions, 'entities' | 'migrations'> & { poolSize?: number; connectTimeoutMs?: number };
 
 /**
  * PostgreSQL settings shared by the apps, the migration scripts and the tests. `synchronize` is never on:
@@ -24,7 +24,8 @@ export function dataSourceOptions(url: string, parts: Parts): DataSourceOptions 
     logger: new SqlStatementCounter(),
     maxQueryExecutionTime: 1000,
     poolSize: parts.poolSize ?? 10,
-    // node-postgres waits forever for a connection by default; a stuck pool should fail a request instead.
-    extra: { connectionTimeoutMillis: 5000 },
+    // node-postgres waits forever for a connection by default; a stuck pool should fail a request instead, but
+    // only after a wait a person accepts (a busy moment passes in seconds). The failure is retryable.
+    extra: { connectionTimeoutMillis: parts.connectTimeoutMs ?? 15_000 },
   };
 }

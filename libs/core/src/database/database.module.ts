@@ -19,7 +19,12 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [SETTINGS],
           useFactory: (settings: Settings) => ({
-            ...dataSourceOptions(settings.database.url, { entities: [], migrations: MIGRATIONS, poolSize: settings.database.poolSize }),
+            ...dataSourceOptions(settings.database.url, {
+              entities: [],
+              migrations: MIGRATIONS,
+              poolSize: settings.database.poolSize,
+              connectTimeoutMs: settings.database.connectTimeoutMs,
+            }),
             autoLoadEntities: true,
             migrationsRun: options.runMigrations && settings.database.migrateOnStart,
             retryAttempts: settings.nodeEnv === 'test' ? 0 : 5,
