@@ -226,11 +226,15 @@ export class FilmUploadsService {
       // Refused, and nothing half-kept: the asset says why, the upload takes no more parts, the file goes. Recorded
       // first: should the delete fail, the clean-up job removes files of REJECTED assets (deleteOrphans).
       const reason = `The stored file has ${stored.byteSize} bytes, not the ${asset.byteSize} declared`;
-      await this.dataSource.transaction(async (manager) => {
+      const completedMeanwhile = await this.dataSource.transaction(async (manager) => {
         const current = await manager.findOneOrFail(FilmUpload, { where: { id: upload.id }, lock: { mode: 'pessimistic_write' } });
         await manager.update(FilmUpload, upload.id, { completingAt: null });
-        if (!current.completedAt && !current.closedAt) await this.close(manager, upload, asset, AssetStatus.REJECTED, reason);
+        if (current.completedAt) return manager.findOneByOrFail(MediaAsset, { id: asset.id });
+        if (!current.closedAt) await this.close(manager, upload, asset, AssetStatus.REJECTED, reason);
+        return null;
       });
+      // Should another completion have recorded it complete in between, its outcome stands and the file stays.
+      if (completedMeanwhile) return completedMeanwhile;
       await this.storage.delete(asset.objectKey).catch((error: unknown) => {
         this.logger.warn({ err: error, assetId: asset.id }, 'Could not delete a refused file; the clean-up job will');
       });
