@@ -7,6 +7,7 @@ import { Notifications1795933132805 } from './1795933132805-Notifications.js';
 import { Funding1795934317602 } from './1795934317602-Funding.js';
 import { ReportDocuments1795934639465 } from './1795934639465-ReportDocuments.js';
 import { DatasetExportDocuments1795945130202 } from './1795945130202-DatasetExportDocuments.js';
+import { FilmUploadCompletionClaim1795958544810 } from './1795958544810-FilmUploadCompletionClaim.js';
 
 export const MIGRATIONS = [
   Foundation1795928879969,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Funding1795934317602,
   ReportDocuments1795934639465,
   DatasetExportDocuments1795945130202,
+  FilmUploadCompletionClaim1795958544810,
 ];

@@ -18,5 +18,7 @@ export const filmsError = domainErrors({
   PARTS_MISSING: 'BAD_USER_INPUT',
   PART_REJECTED: 'BAD_USER_INPUT',
   SIZE_MISMATCH: 'BAD_USER_INPUT',
+  /** Another request is completing the upload at the object store; retryable. */
+  COMPLETION_IN_PROGRESS: 'CONFLICT',
   ARCHIVED: 'BAD_USER_INPUT',
 } as const);

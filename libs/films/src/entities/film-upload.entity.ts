@@ -51,6 +51,14 @@ export class FilmUpload {
   @Column('timestamptz', { nullable: true })
   completedAt: Date | null;
 
+  /**
+   * Set while one request completes the upload at the object store (claimed in a short transaction, cleared when
+   * the outcome is recorded or the store fails): a second completion waits for it instead of calling the store
+   * too. A claim older than a few minutes is a crashed API's and can be taken over.
+   */
+  @Column('timestamptz', { nullable: true })
+  completingAt: Date | null;
+
   /** Set when aborted or expired: the upload takes no more parts. */
   @Column('timestamptz', { nullable: true })
   closedAt: Date | null;

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type RequestContext } from '#access';
-import { Role, SETTINGS, type Settings } from '#core';
+import { DomainError, Role, SETTINGS, type Settings } from '#core';
 import { JobQueue, type JobOutcome } from '#queue';
-import { StorageService } from '#storage';
+import { StorageService, type StoredObject } from '#storage';
 import { S3ServiceException } from '@aws-sdk/client-s3';
 import { DataSource, IsNull, LessThan, type EntityManager } from 'typeorm';
 import { StartFilmUploadInput } from '../dto/films.inputs.js';
@@ -18,6 +18,16 @@ const MAX_PARTS_PER_SIGNING = 100;
 /** An asset PROCESSING this long without a live job is queued again. */
 const STALLED_AFTER_MS = 15 * 60_000;
 const ETAG = /^[A-Za-z0-9+/=_-]{1,200}$/;
+/** A completion claim older than this belongs to a crashed API (the store calls of a live one end well before). */
+const CLAIM_STALE_MS = 2 * 60_000;
+/** How long a second completion waits for the first before answering COMPLETION_IN_PROGRESS (retryable). */
+const CLAIM_WAIT_MS = 20_000;
+const CLAIM_POLL_MS = 200;
+
+type Claim =
+  | { kind: 'done'; asset: MediaAsset }
+  | { kind: 'busy' }
+  | { kind: 'claimed'; upload: FilmUpload; asset: MediaAsset; parts: { partNumber: number; etag: string }[]; claimedAt: Date };
 
 export interface PartUrl {
   partNumber: number;
@@ -152,63 +162,142 @@ export class FilmUploadsService {
   /**
    * Completes the upload from the recorded parts, checks the stored size against the declared one, and queues
    * processing. Completing twice returns the same asset, so a client whose answer was lost can simply retry.
+   *
+   * No object-store call runs while a database connection is held (issue 12: ten completions stuck on a hung
+   * store held the whole pool). A short transaction claims the completion under the row lock (`completingAt`),
+   * the store is called with no connection held, and a second short transaction records the outcome. A second
+   * completion that finds a fresh claim waits for it, re-reading the row now and then, and answers the same
+   * asset once it is done; a claim older than CLAIM_STALE_MS (a crashed API) is taken over.
    */
   async complete(ctx: RequestContext, uploadId: string): Promise<MediaAsset> {
     const known = await this.dataSource.getRepository(FilmUpload).findOneBy({ id: uploadId });
     if (!known) throw filmsError('UPLOAD_NOT_FOUND', `No upload with id ${uploadId}`);
     await this.assertMayActOn(ctx, known);
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      // The row lock makes concurrent completions of one upload take turns: the second sees it completed.
+    const waitUntil = Date.now() + CLAIM_WAIT_MS;
+    for (;;) {
+      const claim = await this.claimCompletion(uploadId);
+      if (claim.kind === 'done') return claim.asset;
+      if (claim.kind === 'claimed') return this.completeClaimed(claim);
+      if (Date.now() >= waitUntil) {
+        throw filmsError('COMPLETION_IN_PROGRESS', 'Another request is completing this upload at the object store: ask again in a moment', {
+          retryable: true,
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
+    }
+  }
+
+  /** The short first transaction of a completion: done already, claimed by someone else (busy), or claimed now. */
+  private claimCompletion(uploadId: string): Promise<Claim> {
+    return this.dataSource.transaction(async (manager): Promise<Claim> => {
       const upload = await manager.findOneOrFail(FilmUpload, { where: { id: uploadId }, lock: { mode: 'pessimistic_write' } });
       const asset = await manager.findOneByOrFail(MediaAsset, { id: upload.assetId });
-      if (upload.completedAt) return { asset, mismatch: undefined, queue: false };
-      this.assertOpen(upload);
+      if (upload.completedAt) return { kind: 'done', asset };
+      this.assertOpen(upload, asset);
+      if (upload.completingAt && upload.completingAt.getTime() > Date.now() - CLAIM_STALE_MS) return { kind: 'busy' };
       const parts = await manager.find(UploadedPart, { where: { uploadId }, order: { partNumber: 'ASC' } });
       const missing = Array.from({ length: upload.partCount }, (_, i) => i + 1).filter((n) => !parts.some((p) => p.partNumber === n));
       if (missing.length > 0) {
         throw filmsError('PARTS_MISSING', `Parts not uploaded yet: ${summarize(missing)}`, { missingParts: missing.slice(0, 1000) });
       }
-      try {
-        await this.storage.completeMultipart(asset.objectKey, upload.storeUploadId, parts);
-      } catch (error) {
-        if (error instanceof S3ServiceException && (error.$metadata.httpStatusCode ?? 500) < 500) {
-          throw filmsError(
-            'PART_REJECTED',
-            `The object store refused the parts (${error.name}): upload the parts again and record their new ETags`,
-          );
-        }
-        throw error;
-      }
-      const stored = await this.storage.head(asset.objectKey);
-      if (stored.byteSize !== asset.byteSize) {
-        // Refused, and nothing half-kept: the file goes, the asset says why, the upload takes no more parts.
-        await this.storage.delete(asset.objectKey);
-        await this.close(
-          manager,
-          upload,
-          asset,
-          AssetStatus.REJECTED,
-          `The stored file has ${stored.byteSize} bytes, not the ${asset.byteSize} declared`,
-        );
-        return { asset, mismatch: { storedBytes: stored.byteSize, declaredBytes: asset.byteSize }, queue: false };
-      }
-      upload.completedAt = new Date();
-      await manager.save(upload);
-      asset.status = AssetStatus.PROCESSING;
-      return { asset: await manager.save(asset), mismatch: undefined, queue: true };
+      const claimedAt = new Date();
+      await manager.update(FilmUpload, upload.id, { completingAt: claimedAt });
+      return {
+        kind: 'claimed',
+        upload,
+        asset,
+        parts: parts.map(({ partNumber, etag }) => ({ partNumber, etag })),
+        claimedAt,
+      };
+    });
+  }
+
+  /** The store's part of a claimed completion, with no connection held, then the outcome in a short transaction. */
+  private async completeClaimed({ upload, asset, parts, claimedAt }: Extract<Claim, { kind: 'claimed' }>): Promise<MediaAsset> {
+    let stored: StoredObject;
+    try {
+      stored = await this.assemble(asset.objectKey, upload.storeUploadId, parts);
+    } catch (error) {
+      // The store failed or refused: the claim goes, so the user can send parts again and retry at once.
+      await this.releaseClaim(upload.id, claimedAt);
+      throw error;
+    }
+    if (stored.byteSize !== asset.byteSize) {
+      // Refused, and nothing half-kept: the asset says why, the upload takes no more parts, the file goes. Recorded
+      // first: should the delete fail, the clean-up job removes files of REJECTED assets (deleteOrphans).
+      const reason = `The stored file has ${stored.byteSize} bytes, not the ${asset.byteSize} declared`;
+      const completedMeanwhile = await this.dataSource.transaction(async (manager) => {
+        const current = await manager.findOneOrFail(FilmUpload, { where: { id: upload.id }, lock: { mode: 'pessimistic_write' } });
+        await manager.update(FilmUpload, upload.id, { completingAt: null });
+        if (current.completedAt) return manager.findOneByOrFail(MediaAsset, { id: asset.id });
+        if (!current.closedAt) await this.close(manager, upload, asset, AssetStatus.REJECTED, reason);
+        return null;
+      });
+      // Should another completion have recorded it complete in between, its outcome stands and the file stays.
+      if (completedMeanwhile) return completedMeanwhile;
+      await this.storage.delete(asset.objectKey).catch((error: unknown) => {
+        this.logger.warn({ err: error, assetId: asset.id }, 'Could not delete a refused file; the clean-up job will');
+      });
+      throw filmsError('SIZE_MISMATCH', `${reason}: start a new upload`, { storedBytes: stored.byteSize, declaredBytes: asset.byteSize });
+    }
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOneOrFail(FilmUpload, { where: { id: upload.id }, lock: { mode: 'pessimistic_write' } });
+      const latest = await manager.findOneByOrFail(MediaAsset, { id: asset.id });
+      // A completion that took over a claim it thought stale may have finished first: same asset, no second job.
+      if (current.completedAt) return { asset: latest, queue: false };
+      if (current.closedAt) throw filmsError('UPLOAD_CLOSED', 'This upload was aborted while it was being completed: start a new one');
+      await manager.update(FilmUpload, upload.id, { completedAt: new Date(), completingAt: null });
+      latest.status = AssetStatus.PROCESSING;
+      return { asset: await manager.save(latest), queue: true };
     });
     // Queued after the commit, so the worker never finds the asset still UPLOADING. Should queueing fail here,
     // the clean-up job re-queues assets left PROCESSING (requeueStalled).
     if (outcome.queue) await this.queueProcessing(outcome.asset.id, `process:${outcome.asset.id}`);
-    if (outcome.mismatch) {
-      const { storedBytes, declaredBytes } = outcome.mismatch;
-      throw filmsError(
-        'SIZE_MISMATCH',
-        `The stored file has ${storedBytes} bytes, not the ${declaredBytes} declared: start a new upload`,
-        outcome.mismatch,
-      );
-    }
     return outcome.asset;
+  }
+
+  /** CompleteMultipartUpload then HeadObject: the stored object, or PART_REJECTED when the store refuses the parts. */
+  private async assemble(key: string, storeUploadId: string, parts: { partNumber: number; etag: string }[]): Promise<StoredObject> {
+    try {
+      await this.storage.completeMultipart(key, storeUploadId, parts);
+    } catch (error) {
+      if (error instanceof S3ServiceException && (error.name === 'NoSuchUpload' || error.$metadata.httpStatusCode === 404)) {
+        // An earlier completion (a crashed API, or one whose stale claim was taken over) may have assembled the
+        // object already: the store forgot the multipart upload but has the object.
+        const existing = await this.storage.head(key).catch((headError: unknown) => {
+          if (headError instanceof DomainError && headError.kind === 'NOT_FOUND') return null;
+          throw headError;
+        });
+        if (existing) return existing;
+      }
+      if (error instanceof S3ServiceException && (error.$metadata.httpStatusCode ?? 500) < 500) {
+        const named = partsNamedBy(error, parts);
+        const which = named.length > 0 ? `part${named.length > 1 ? 's' : ''} ${summarize(named)}` : 'the parts';
+        throw filmsError(
+          'PART_REJECTED',
+          `The object store refused ${which} (${error.name}${error.message ? `: ${error.message}` : ''}): upload ${
+            named.length > 0 ? (named.length > 1 ? 'them' : 'it') : 'the parts'
+          } again, record the new ETags and complete again`,
+          named.length > 0 ? { rejectedParts: named.slice(0, 1000) } : undefined,
+        );
+      }
+      throw error;
+    }
+    return this.storage.head(key);
+  }
+
+  /** Drops this request's claim (not a newer one that took it over); a claim left behind goes stale anyway. */
+  private async releaseClaim(uploadId: string, claimedAt: Date): Promise<void> {
+    try {
+      await this.dataSource
+        .createQueryBuilder()
+        .update(FilmUpload)
+        .set({ completingAt: null })
+        .where('id = :uploadId AND completing_at = :claimedAt', { uploadId, claimedAt })
+        .execute();
+    } catch (error) {
+      this.logger.warn({ err: error, uploadId }, `Could not release a completion claim; it goes stale in ${CLAIM_STALE_MS / 1000} s`);
+    }
   }
 
   /** Gives up an upload: the store drops the parts and the asset ends EXPIRED. Aborting twice is fine. */
@@ -218,6 +307,9 @@ export class FilmUploadsService {
     await this.assertMayActOn(ctx, upload);
     if (upload.completedAt) throw filmsError('UPLOAD_CLOSED', 'This upload is already complete');
     if (upload.closedAt) return true;
+    if (claimedFresh(upload)) {
+      throw filmsError('COMPLETION_IN_PROGRESS', 'This upload is being completed: wait for the outcome', { retryable: true });
+    }
     await this.release(upload);
     return true;
   }
@@ -228,10 +320,12 @@ export class FilmUploadsService {
       where: { completedAt: IsNull(), closedAt: IsNull(), expiresAt: LessThan(now) },
       take: 500,
     });
-    for (const upload of stale) await this.release(upload);
+    // One being completed right now is left to its completion: it closes or completes it.
+    const releasable = stale.filter((upload) => !claimedFresh(upload, now));
+    for (const upload of releasable) await this.release(upload);
     const requeued = await this.requeueStalled(new Date(now.getTime() - STALLED_AFTER_MS));
     const orphans = await this.deleteOrphans(new Date(now.getTime() - this.settings.films.uploadExpiryHours * 3600_000));
-    return { status: 'done', detail: { expired: stale.length, requeued, orphansDeleted: orphans } };
+    return { status: 'done', detail: { expired: releasable.length, requeued, orphansDeleted: orphans } };
   }
 
   /** Assets PROCESSING for long without a live job (a lost enqueue, a wiped queue) get a new processing job. */
@@ -308,8 +402,11 @@ export class FilmUploadsService {
     return { upload, asset };
   }
 
-  private assertOpen(upload: FilmUpload): void {
+  private assertOpen(upload: FilmUpload, asset?: MediaAsset): void {
     if (upload.completedAt) throw filmsError('UPLOAD_CLOSED', 'This upload is already complete');
+    if (upload.closedAt && asset?.status === AssetStatus.REJECTED) {
+      throw filmsError('UPLOAD_CLOSED', `This upload was refused (${asset.rejectionReason ?? 'no reason kept'}): start a new one`);
+    }
     if (upload.closedAt) throw filmsError('UPLOAD_CLOSED', 'This upload was aborted or has expired: start a new one');
     if (upload.expiresAt.getTime() <= Date.now()) throw filmsError('UPLOAD_CLOSED', 'This upload has expired: start a new one');
   }
@@ -334,6 +431,31 @@ export class FilmUploadsService {
     }
     throw filmsError('NOT_ALLOWED', 'Only the person who started this upload, the cohort’s trainers and managers can act on it');
   }
+}
+
+/** Another request is completing this upload (its claim is not stale). */
+function claimedFresh(upload: FilmUpload, now = new Date()): boolean {
+  return upload.completingAt !== null && upload.completingAt.getTime() > now.getTime() - CLAIM_STALE_MS;
+}
+
+/**
+ * The part numbers a store's refusal names: S3 puts PartNumber (and the ETag) in the error body of InvalidPart
+ * and EntityTooSmall, which the SDK copies onto the exception; an ETag alone is matched to the recorded parts.
+ */
+function partsNamedBy(error: S3ServiceException, parts: { partNumber: number; etag: string }[]): number[] {
+  const fields = error as unknown as Record<string, unknown>;
+  const list = (value: unknown): string[] =>
+    (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).map(String);
+  const named = new Set(
+    list(fields.PartNumber)
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n > 0),
+  );
+  const bare = (etag: string) => etag.replace(/"/g, '');
+  for (const etag of list(fields.ETag)) {
+    for (const part of parts) if (bare(part.etag) === bare(etag)) named.add(part.partNumber);
+  }
+  return [...named].sort((a, b) => a - b);
 }
 
 function summarize(numbers: number[]): string {
