@@ -237,13 +237,13 @@ describe('completing an upload without holding the database while the store work
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PART_REJECTED', rejectedParts: [2] });
     expect(refused.errors?.[0].message).toContain('part 2');
     expect(await claimOf(uploadId)).toEqual({ completing_at: null, completed_at: null });
-    // Still resumable: the upload lists its parts and takes part 2 again.
+    // Still resumable: the refused part is forgotten, so a resume (the same file chosen again) sends it alone.
     const state = await api.ok<{ filmUpload: { uploadedParts: { partNumber: number }[] } }>(
       'query ($id: ID!) { filmUpload(id: $id) { uploadedParts { partNumber } } }',
       { id: uploadId },
       token,
     );
-    expect(state.filmUpload.uploadedParts.map((p) => p.partNumber)).toEqual([1, 2]);
+    expect(state.filmUpload.uploadedParts.map((p) => p.partNumber)).toEqual([1]);
     proxy.mode = 'pass';
     await sendPart(uploadId, 2, data.subarray(5 * MIB));
     const completed = await complete(uploadId);
@@ -251,11 +251,12 @@ describe('completing an upload without holding the database while the store work
     expect(await jobsFor(assetId)).toBe(1);
   });
 
-  it('clears the claim when the store fails, so the same completion can be retried', async () => {
+  it('clears the claim when the store fails, answers retryable, so the same completion can be retried', async () => {
     const { uploadId, assetId } = await readyUpload(bytes(2000));
     proxy.mode = 'fail';
     const failed = await complete(uploadId);
-    expect(failed.errors?.[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    // A store error (5xx) is passing, not the request's fault: retryable, as the upload client expects.
+    expect(failed.errors?.[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
     expect(await claimOf(uploadId)).toEqual({ completing_at: null, completed_at: null });
     expect(await jobsFor(assetId)).toBe(0);
     proxy.mode = 'pass';

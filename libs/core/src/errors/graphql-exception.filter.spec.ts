@@ -110,6 +110,14 @@ describe('GraphqlExceptionFilter', () => {
       code: 'SERVICE_UNAVAILABLE',
       retryable: true,
     });
+    const store = (status: number) =>
+      Object.assign(new Error('store'), { name: 'S3ServiceException', $metadata: { httpStatusCode: status } });
+    expect(map(store(503)).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+    expect(map(Object.assign(new Error('socket idle'), { name: 'TimeoutError' })).extensions).toEqual({
+      code: 'SERVICE_UNAVAILABLE',
+      retryable: true,
+    });
+    expect(map(store(403)).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(map(new Error('Cannot read properties of undefined')).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
   });
 

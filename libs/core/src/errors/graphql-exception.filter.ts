@@ -18,12 +18,15 @@ const TRANSIENT_MESSAGE =
   /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i;
 const TRANSIENT_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
 
-/** Whether an unexpected error is a passing failure of the database rather than a fault of the request or code. */
+/** Whether an unexpected error is a passing failure (the database, the object store) rather than a fault of the request or code. */
 export function isTransient(exception: unknown): boolean {
   if (!(exception instanceof Error)) return false;
   const driver = exception instanceof QueryFailedError ? (exception.driverError as { code?: string; message?: string }) : undefined;
   const code = driver?.code ?? (exception as { code?: unknown }).code;
   if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_ERRNO.has(code))) return true;
+  // The object store's own failures (AWS SDK): a 5xx answer, or a timeout of a store that does not answer.
+  const status = (exception as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if ((status !== undefined && status >= 500) || exception.name === 'TimeoutError') return true;
   return TRANSIENT_MESSAGE.test(driver?.message ?? exception.message);
 }
 

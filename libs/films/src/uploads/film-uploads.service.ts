@@ -5,7 +5,7 @@ import { DomainError, Role, SETTINGS, type Settings } from '#core';
 import { JobQueue, type JobOutcome } from '#queue';
 import { StorageService, type StoredObject } from '#storage';
 import { S3ServiceException } from '@aws-sdk/client-s3';
-import { DataSource, IsNull, LessThan, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, LessThan, type EntityManager } from 'typeorm';
 import { StartFilmUploadInput } from '../dto/films.inputs.js';
 import { AssetStatus, Film, FilmUpload, MediaAsset, UploadedPart } from '../entities/index.js';
 import { FilmsService } from '../films/films.service.js';
@@ -218,7 +218,10 @@ export class FilmUploadsService {
     try {
       stored = await this.assemble(asset.objectKey, upload.storeUploadId, parts);
     } catch (error) {
-      // The store failed or refused: the claim goes, so the user can send parts again and retry at once.
+      // The store failed or refused: the claim goes, so the user can send parts again and retry at once. Parts
+      // the store named as refused are forgotten, so that resuming (the same file chosen again) sends them again.
+      const rejected = error instanceof DomainError ? (error.details?.rejectedParts as number[] | undefined) : undefined;
+      if (rejected?.length) await this.dataSource.getRepository(UploadedPart).delete({ uploadId: upload.id, partNumber: In(rejected) });
       await this.releaseClaim(upload.id, claimedAt);
       throw error;
     }
