@@ -231,7 +231,7 @@ export async function seed(app: INestApplicationContext): Promise<boolean> {
       themes,
       languages: ['bm', 'fr'],
     });
-    await films.setStage(scope, film.id, FilmStage.FINAL_CUT, null);
+    await films.walkTo(scope, film.id, FilmStage.FINAL_CUT);
     const upload = await uploads.start(scope, {
       filmId: film.id,
       kind: AssetKind.FINAL_CUT,
@@ -529,7 +529,7 @@ export async function seed(app: INestApplicationContext): Promise<boolean> {
       themes: ['agriculture', 'femmes rurales'],
       languages: ['bm', 'fr'],
     });
-    await films.setStage(scope, film.id, FilmStage.EDITING, null);
+    await films.walkTo(scope, film.id, FilmStage.EDITING);
   }
 }
 

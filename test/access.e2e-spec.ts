@@ -20,7 +20,7 @@ import { ASSUMED_LIST_SIZE, SqlStatementCounter } from '#core';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { LIST_SIZES } from '../apps/api/src/graph/list-sizes.js';
 import { TestApi } from './support/api.js';
-import { uploadFinalCut } from './support/films.js';
+import { uploadFinalCut, walkFilmTo } from './support/films.js';
 import { PeopleFactory } from './support/people.js';
 
 /**
@@ -222,11 +222,7 @@ describe('access at the data', () => {
       admin,
     );
     const filmA = createFilm.id;
-    await api.ok(
-      'mutation ($id: ID!, $n: String) { setFilmStage(filmId: $id, stage: EDITING, note: $n) { id } }',
-      { id: filmA, n: `SECRET-STAGE-${tag}` },
-      admin,
-    );
+    await walkFilmTo(api, admin, filmA, 'EDITING', `SECRET-STAGE-${tag}`);
     await uploadFinalCut(api, worker, admin, filmA);
     const { film } = await api.ok<{ film: { assets: { downloadUrl: string; previewUrl: string | null }[] } }>(
       'query ($id: ID!) { film(id: $id) { assets { downloadUrl previewUrl } } }',

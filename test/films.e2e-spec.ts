@@ -347,4 +347,103 @@ describe('films and uploads', () => {
     );
     expect(sign.errors?.[0].extensions.reason).toBe('UPLOAD_CLOSED');
   });
+
+  describe('stages', () => {
+    const MOVE = 'mutation ($id: ID!, $s: FilmStage!, $n: String) { setFilmStage(filmId: $id, stage: $s, note: $n) { stage } }';
+    const STAGES = 'query ($id: ID!) { film(id: $id) { stage nextStages previousStages stageHistory { fromStage toStage note } } }';
+    type Stages = {
+      film: {
+        stage: string;
+        nextStages: string[];
+        previousStages: string[];
+        stageHistory: { fromStage: string | null; toStage: string; note: string | null }[];
+      };
+    };
+    let stageFilm: string;
+    let trainer: { token: string };
+    let outsider: { token: string };
+
+    beforeAll(async () => {
+      const cohortId = await people.cohort(await people.programme());
+      const fellowId = await people.fellow();
+      await people.enroll(cohortId, fellowId);
+      const created = await api.ok<{ createFilm: { id: string } }>(
+        'mutation ($input: CreateFilmInput!) { createFilm(input: $input) { id } }',
+        { input: { cohortId, title: 'Le puits de Djenné', genre: 'FICTION', directorIds: [fellowId] } },
+        await people.admin(),
+      );
+      stageFilm = created.createFilm.id;
+      const account = await people.account('TRAINER');
+      await people.assignTrainer(cohortId, account.id);
+      trainer = account;
+      // A fellow of another cohort.
+      outsider = await people.account('FELLOW', await people.fellow());
+    });
+
+    const refusal = async (stage: string, note: string | null, token = trainer.token) => {
+      const response = await api.gql(MOVE, { id: stageFilm, s: stage, n: note }, token);
+      expect(response.errors).toHaveLength(1);
+      return { message: response.errors![0].message, extensions: response.errors![0].extensions as Record<string, unknown> };
+    };
+
+    it('lists the allowed moves on the film, and moves forward one stage (or over SYNOPSIS) without a note', async () => {
+      let { film } = await api.ok<Stages>(STAGES, { id: stageFilm }, trainer.token);
+      expect(film).toMatchObject({ stage: 'IDEA', nextStages: ['SYNOPSIS', 'SCRIPT'], previousStages: [] });
+      await expect(api.ok(MOVE, { id: stageFilm, s: 'SYNOPSIS', n: null }, trainer.token)).resolves.toEqual({
+        setFilmStage: { stage: 'SYNOPSIS' },
+      });
+      await api.ok(MOVE, { id: stageFilm, s: 'SCRIPT', n: null }, trainer.token);
+      // SCRIPT may go over PRE_PRODUCTION straight to SHOOTING.
+      ({ film } = await api.ok<Stages>(STAGES, { id: stageFilm }, trainer.token));
+      expect(film).toMatchObject({ stage: 'SCRIPT', nextStages: ['PRE_PRODUCTION', 'SHOOTING'], previousStages: ['SYNOPSIS', 'IDEA'] });
+      await api.ok(MOVE, { id: stageFilm, s: 'SHOOTING', n: null }, trainer.token);
+      // The same stage changes nothing and writes no history.
+      await api.ok(MOVE, { id: stageFilm, s: 'SHOOTING', n: 'again' }, trainer.token);
+      ({ film } = await api.ok<Stages>(STAGES, { id: stageFilm }, trainer.token));
+      expect(film.stageHistory.map((change) => change.toStage)).toEqual(['IDEA', 'SYNOPSIS', 'SCRIPT', 'SHOOTING']);
+    });
+
+    it('refuses skipping a stage, naming the allowed moves in the message and in allowedStages', async () => {
+      const { message, extensions } = await refusal('FINAL_CUT', null);
+      expect(extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'STAGE_MOVE_NOT_ALLOWED',
+        allowedStages: ['EDITING', 'PRE_PRODUCTION', 'SCRIPT', 'SYNOPSIS', 'IDEA'],
+        forwardStages: ['EDITING'],
+        backStages: ['PRE_PRODUCTION', 'SCRIPT', 'SYNOPSIS', 'IDEA'],
+      });
+      expect(message).toBe(
+        'A film at SHOOTING cannot move to FINAL_CUT; from SHOOTING it moves forward to EDITING, or back to PRE_PRODUCTION, SCRIPT, SYNOPSIS, IDEA with a note',
+      );
+      expect((await api.ok<Stages>(STAGES, { id: stageFilm }, trainer.token)).film.stage).toBe('SHOOTING');
+    });
+
+    it('goes back only with a note, kept in the stage history', async () => {
+      for (const note of [null, '   ']) {
+        const { message, extensions } = await refusal('SCRIPT', note);
+        expect(extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOTE_REQUIRED', field: 'note' });
+        expect(extensions.allowedStages).toContain('SCRIPT');
+        expect(message).toBe('Going back from SHOOTING to SCRIPT needs a note saying why');
+      }
+      await expect(
+        api.ok(MOVE, { id: stageFilm, s: 'SCRIPT', n: '  Le producteur demande une autre fin.  ' }, trainer.token),
+      ).resolves.toEqual({ setFilmStage: { stage: 'SCRIPT' } });
+      const { film } = await api.ok<Stages>(STAGES, { id: stageFilm }, trainer.token);
+      expect(film.stageHistory.at(-1)).toEqual({ fromStage: 'SHOOTING', toStage: 'SCRIPT', note: 'Le producteur demande une autre fin.' });
+      expect(film.nextStages).toEqual(['PRE_PRODUCTION', 'SHOOTING']);
+    });
+
+    it('still refuses by access a fellow of another cohort, whatever the move, and shows her nothing of the film', async () => {
+      for (const [stage, note] of [
+        ['PRE_PRODUCTION', null],
+        ['IDEA', 'a reason'],
+        ['FINAL_CUT', null],
+      ] as const) {
+        const { extensions } = await refusal(stage, note, outsider.token);
+        expect(extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_ALLOWED' });
+      }
+      expect(await api.errorCode(STAGES, { id: stageFilm }, outsider.token)).toBe('FORBIDDEN');
+      expect((await api.ok<Stages>(STAGES, { id: stageFilm }, trainer.token)).film.stage).toBe('SCRIPT');
+    });
+  });
 });

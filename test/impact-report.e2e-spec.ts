@@ -9,7 +9,7 @@ import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { TestApi } from './support/api.js';
-import { uploadFinalCut } from './support/films.js';
+import { uploadFinalCut, walkFilmTo } from './support/films.js';
 import { PeopleFactory } from './support/people.js';
 import { createSession, RECORD } from './support/training.js';
 
@@ -39,7 +39,7 @@ describe('impact report', () => {
         input: { cohortId, title, genre: 'DOCUMENTARY', directorIds: [director] },
       },
     );
-    await gql('mutation ($id: ID!, $s: FilmStage!) { setFilmStage(filmId: $id, stage: $s) { id } }', { id: createFilm.id, s: stage });
+    await walkFilmTo(api, admin, createFilm.id, stage);
     return createFilm.id;
   };
   const edition = async (name: string, year: number, start: string, end: string): Promise<string> => {

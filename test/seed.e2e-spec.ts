@@ -63,13 +63,13 @@ describe('the demo data', () => {
       trainingSessions: { status: string; startsAt: string; attendance: { status: string }[] }[];
       cohortProgress: { sessionsHeld: number; atRisk: boolean }[];
       feedbackNotes: { visibility: string }[];
-      fellow: { films: { title: string; stage: string }[] };
+      fellow: { films: { title: string; stage: string; stageHistory: { toStage: string }[] }[] };
     }>(
       `query ($cohortId: ID!, $fellowId: ID!) {
         trainingSessions(cohortId: $cohortId) { status startsAt attendance { status } }
         cohortProgress(cohortId: $cohortId) { sessionsHeld atRisk }
         feedbackNotes(fellowId: $fellowId) { visibility }
-        fellow(id: $fellowId) { films { title stage } }
+        fellow(id: $fellowId) { films { title stage stageHistory { toStage } } }
       }`,
       { cohortId: current.id, fellowId: me.fellow.id },
       token,
@@ -79,10 +79,14 @@ describe('the demo data', () => {
     expect(data.trainingSessions.filter((s) => s.status === 'HELD').every((s) => s.attendance.length === 1)).toBe(true);
     expect(data.cohortProgress).toEqual([{ sessionsHeld: 5, atRisk: false }]);
     expect(data.feedbackNotes).toEqual([{ visibility: 'SHARED' }]);
-    expect(data.fellow.films).toEqual(
+    // Seeded films walked their stages one at a time, as by hand.
+    const path = ['IDEA', 'SYNOPSIS', 'SCRIPT', 'PRE_PRODUCTION', 'SHOOTING', 'EDITING', 'FINAL_CUT'];
+    expect(
+      data.fellow.films.map(({ title, stage, stageHistory }) => ({ title, stage, history: stageHistory.map((c) => c.toStage) })),
+    ).toEqual(
       expect.arrayContaining([
-        { title: 'Les semences de Koutiala', stage: 'EDITING' },
-        { title: 'Lire à Koutiala', stage: 'FINAL_CUT' },
+        { title: 'Les semences de Koutiala', stage: 'EDITING', history: path.slice(0, 6) },
+        { title: 'Lire à Koutiala', stage: 'FINAL_CUT', history: path },
       ]),
     );
 

@@ -49,3 +49,21 @@ export async function draftFilm(api: TestApi, people: PeopleFactory, title: stri
   );
   return film.createFilm.id;
 }
+
+const STAGES = ['IDEA', 'SYNOPSIS', 'SCRIPT', 'PRE_PRODUCTION', 'SHOOTING', 'EDITING', 'FINAL_CUT'];
+
+/**
+ * Walks a film forward through the API, one stage at a time, from where it is up to `stage` (films move forward
+ * one stage at a time); `note` goes with the last move.
+ */
+export async function walkFilmTo(api: TestApi, token: string, filmId: string, stage: string, note: string | null = null): Promise<void> {
+  const { film } = await api.ok<{ film: { stage: string } }>('query ($id: ID!) { film(id: $id) { stage } }', { id: filmId }, token);
+  const path = STAGES.slice(STAGES.indexOf(film.stage) + 1, STAGES.indexOf(stage) + 1);
+  for (const [index, next] of path.entries()) {
+    await api.ok(
+      'mutation ($id: ID!, $s: FilmStage!, $n: String) { setFilmStage(filmId: $id, stage: $s, note: $n) { id } }',
+      { id: filmId, s: next, n: index === path.length - 1 ? note : null },
+      token,
+    );
+  }
+}

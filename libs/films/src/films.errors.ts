@@ -21,4 +21,6 @@ export const filmsError = domainErrors({
   /** Another request is completing the upload at the object store; retryable. */
   COMPLETION_IN_PROGRESS: 'CONFLICT',
   ARCHIVED: 'BAD_USER_INPUT',
+  STAGE_MOVE_NOT_ALLOWED: 'BAD_USER_INPUT',
+  NOTE_REQUIRED: 'BAD_USER_INPUT',
 } as const);

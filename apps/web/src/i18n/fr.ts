@@ -327,6 +327,16 @@ export const fr = {
   'trainerHome.atRisk': 'À risque : {count}',
   'trainerHome.noneAtRisk': 'Personne n’est à risque.',
   'trainerHome.noCohort': 'Aucune cohorte en cours ou prévue.',
+  'stages.title': 'Changer d’étape',
+  'stages.moveTo': 'Passer à : {stage}',
+  'stages.backTitle': 'Revenir à une étape précédente',
+  'stages.backTo': 'Revenir à',
+  'stages.note': 'Pourquoi revenir en arrière ?',
+  'stages.back': 'Revenir à cette étape',
+  'stages.noteRequired': 'Dites pourquoi le film revient en arrière : la note reste dans l’historique.',
+  'stages.historyNote': 'Motif : {note}',
+  'stages.error.NOTE_REQUIRED': 'Dites pourquoi le film revient en arrière : la note reste dans l’historique.',
+  'stages.error.STAGE_MOVE_NOT_ALLOWED': 'Ce changement d’étape n’est pas possible. Étapes possibles : {allowed}.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

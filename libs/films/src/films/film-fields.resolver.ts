@@ -1,7 +1,16 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext } from '#access';
 import { Cohort, Fellow, PeopleLoaderSet } from '#people';
-import { AssetKind, AssetStatus, Film, FilmStageChange, MediaAsset } from '../entities/index.js';
+import {
+  AssetKind,
+  AssetStatus,
+  earlierStages,
+  Film,
+  FILM_STAGE_FORWARD,
+  FilmStage,
+  FilmStageChange,
+  MediaAsset,
+} from '../entities/index.js';
 import { FilmsLoaderSet } from '../films.loaders.js';
 import { filmsError } from '../films.errors.js';
 
@@ -53,5 +62,23 @@ export class FilmFieldsResolver {
   async stageHistory(@Parent() film: Film, @Ctx() ctx: RequestContext): Promise<FilmStageChange[]> {
     if (!(await ctx.can('film.read', film.id))) return [];
     return ctx.loaders(FilmsLoaderSet).stageChangesOfFilm.load(film.id);
+  }
+
+  @ResolveField(() => [FilmStage], {
+    description:
+      'The stages the film may move forward to without a note: the next one, or also the one after when SYNOPSIS or ' +
+      'PRE_PRODUCTION may be skipped; empty at FINAL_CUT and for those who may not move it',
+  })
+  async nextStages(@Parent() film: Film, @Ctx() ctx: RequestContext): Promise<FilmStage[]> {
+    return (await ctx.can('film.work', film.id)) ? [...FILM_STAGE_FORWARD[film.stage]] : [];
+  }
+
+  @ResolveField(() => [FilmStage], {
+    description:
+      'The earlier stages the film may go back to, nearest first; going back needs a note saying why. Empty at IDEA ' +
+      'and for those who may not move it',
+  })
+  async previousStages(@Parent() film: Film, @Ctx() ctx: RequestContext): Promise<FilmStage[]> {
+    return (await ctx.can('film.work', film.id)) ? earlierStages(film.stage) : [];
   }
 }

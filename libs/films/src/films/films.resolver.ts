@@ -37,7 +37,14 @@ export class FilmsResolver {
   }
 
   @Roles(...ALL_ROLES)
-  @Mutation(() => Film)
+  @Mutation(() => Film, {
+    description:
+      'For the film’s directors, its cohort’s trainers and managers. Forward one stage at a time (SYNOPSIS and ' +
+      'PRE_PRODUCTION may be skipped), back to any earlier stage only with a note saying why (kept in stageHistory); ' +
+      'the same stage changes nothing. A refused move is BAD_USER_INPUT with reason STAGE_MOVE_NOT_ALLOWED or ' +
+      'NOTE_REQUIRED and `allowedStages` (with `forwardStages` and `backStages`) in its extensions; Film.nextStages ' +
+      'and Film.previousStages list them beforehand.',
+  })
   setFilmStage(
     @Ctx() ctx: RequestContext,
     @IdArg('filmId') filmId: string,

@@ -5,7 +5,7 @@ import { paginate, Role, type Connection } from '#core';
 import { Cohort, Enrollment, EnrollmentStatus } from '#people';
 import { DataSource, In, Not } from 'typeorm';
 import { CreateFilmInput, FilmsArgs, UpdateFilmInput } from '../dto/films.inputs.js';
-import { Film, FilmDirector, FilmStage, FilmStageChange } from '../entities/index.js';
+import { earlierStages, Film, FILM_STAGE_FORWARD, FilmDirector, FilmStage, FilmStageChange, stagesUpTo } from '../entities/index.js';
 import { filmsError } from '../films.errors.js';
 
 /** Films of a cohort, their directors and their path from idea to final cut. */
@@ -106,20 +106,61 @@ export class FilmsService {
     return this.dataSource.getRepository(Film).save(Object.assign(film, changes));
   }
 
-  /** Moves a film to a stage (forward or back), keeping the move in its history. */
+  /**
+   * Moves a film along its stages: forward by the allowed moves (FILM_STAGE_FORWARD), back to any earlier stage
+   * only with a note saying why; the same stage changes nothing. A refused move names the allowed ones, in the
+   * message and in `allowedStages`. Every move is kept in the film's history with its note.
+   */
   async setStage(ctx: RequestContext, id: string, stage: FilmStage, note: string | null): Promise<Film> {
-    const film = await this.workable(ctx, id);
-    if (film.stage === stage) return film;
+    await this.workable(ctx, id);
+    const reason = note?.trim() || null;
     return this.dataSource.transaction(async (manager) => {
+      const film = await manager.findOne(Film, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!film) throw filmsError('FILM_NOT_FOUND', `No film with id ${id}`);
+      if (film.stage === stage) return film;
+      const forward = FILM_STAGE_FORWARD[film.stage];
+      const back = earlierStages(film.stage);
+      const details = { allowedStages: [...forward, ...back], forwardStages: forward, backStages: back };
+      if (back.includes(stage)) {
+        if (!reason) {
+          throw filmsError('NOTE_REQUIRED', `Going back from ${film.stage} to ${stage} needs a note saying why`, {
+            ...details,
+            field: 'note',
+          });
+        }
+      } else if (!forward.includes(stage)) {
+        throw filmsError('STAGE_MOVE_NOT_ALLOWED', `A film at ${film.stage} cannot move to ${stage}; ${movesFrom(film.stage)}`, details);
+      }
       await manager.insert(FilmStageChange, {
         filmId: film.id,
         fromStage: film.stage,
         toStage: stage,
-        note: note?.trim() || null,
+        note: reason,
         changedById: ctx.actor.id,
       });
       film.stage = stage;
       return manager.save(film);
     });
   }
+
+  /**
+   * For imports and the back office: walks a film forward one stage at a time up to `stage`, each step kept in
+   * its history like a move made by hand. A stage behind the film's is refused as `setStage` would (it needs a
+   * note and goes through `setStage`).
+   */
+  async walkTo(ctx: RequestContext, id: string, stage: FilmStage): Promise<Film> {
+    let film = await this.workable(ctx, id);
+    for (const next of stagesUpTo(film.stage, stage)) film = await this.setStage(ctx, id, next, null);
+    return film.stage === stage ? film : this.setStage(ctx, id, stage, null);
+  }
+}
+
+/** The moves a film at `stage` may make, in words. */
+function movesFrom(stage: FilmStage): string {
+  const forward = FILM_STAGE_FORWARD[stage];
+  const back = earlierStages(stage);
+  const parts = [];
+  if (forward.length) parts.push(`forward to ${forward.join(' or ')}`);
+  if (back.length) parts.push(`back to ${back.join(', ')} with a note`);
+  return `from ${stage} it moves ${parts.join(', or ')}`;
 }

@@ -7,6 +7,7 @@ import { apiProblem } from '../../i18n/errors';
 import { formatBytes, formatDateTime, formatDuration } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { Badge, List, Loading, Page } from '../../ui/ui';
+import { FilmStageMoves } from './FilmStageMoves';
 import { FilmUploadPanel } from './FilmUploadPanel';
 import { FilmQuery, type FilmStage } from './operations';
 
@@ -88,6 +89,13 @@ export function FilmPage() {
           </li>
         ))}
       </ol>
+      <FilmStageMoves
+        key={`${film.id}:${film.stage}`}
+        filmId={film.id}
+        nextStages={film.nextStages}
+        previousStages={film.previousStages}
+        onChanged={refresh}
+      />
 
       {directs && <FilmUploadPanel key={film.id} filmId={film.id} onChanged={refresh} />}
 
@@ -116,9 +124,12 @@ export function FilmPage() {
           <List
             items={film.stageHistory}
             empty=""
-            render={(change) =>
-              t('film.historyLine', { date: formatDateTime(locale, change.changedAt, timeZone), stage: t(`stage.${change.toStage}`) })
-            }
+            render={(change) => (
+              <>
+                {t('film.historyLine', { date: formatDateTime(locale, change.changedAt, timeZone), stage: t(`stage.${change.toStage}`) })}
+                {change.note && <p className="muted">{t('stages.historyNote', { note: change.note })}</p>}
+              </>
+            )}
           />
         </>
       )}

@@ -63,9 +63,12 @@ export const FilmQuery = graphql(`
       directors {
         id
       }
+      nextStages
+      previousStages
       stageHistory {
         id
         toStage
+        note
         changedAt
       }
       assets {
@@ -85,6 +88,18 @@ export const FilmQuery = graphql(`
 `);
 
 export type FilmStage = ResultOf<typeof FilmQuery>['film'] extends infer F ? (F extends { stage: infer S } ? S : never) : never;
+
+/** Moves a film forward by an allowed move, or back to an earlier stage with a note. */
+export const SetFilmStageMutation = graphql(`
+  mutation SetFilmStage($filmId: ID!, $stage: FilmStage!, $note: String) {
+    setFilmStage(filmId: $filmId, stage: $stage, note: $note) {
+      id
+      stage
+      nextStages
+      previousStages
+    }
+  }
+`);
 
 /** The cohorts a fellow may create a film in: those she is enrolled in. */
 export const NewFilmCohortsQuery = graphql(`
