@@ -9,7 +9,18 @@ import { StorageService } from '#storage';
 import { DataSource } from 'typeorm';
 import { AssetKind, AssetStatus, Film, MediaAsset } from '../entities/index.js';
 import { formatAccepted, SNIFF_BYTES, sniffContainer } from './container-sniffer.js';
-import { parseProbe, posterArgs, previewArgs, probeArgs, resolveBinary, runTool, ToolError, type ProbeResult } from './media-tools.js';
+import {
+  localProbeArgs,
+  parseProbe,
+  posterArgs,
+  previewArgs,
+  probeArgs,
+  renditionShortfall,
+  resolveBinary,
+  runTool,
+  ToolError,
+  type ProbeResult,
+} from './media-tools.js';
 
 const PROBE_TIMEOUT_MS = 2 * 60_000;
 const RENDITION_TIMEOUT_MS = 4 * 3600_000;
@@ -87,6 +98,10 @@ export class MediaProcessingService {
           }
         },
       });
+      // Checked before anything is stored: a preview cut short fails this try, and the job runs again.
+      const made = parseProbe(await runTool(this.ffprobe, localProbeArgs(previewFile), { timeoutMs: PROBE_TIMEOUT_MS }));
+      const shortfall = renditionShortfall(probe.durationSeconds, made.durationSeconds);
+      if (shortfall) throw new Error(`The encoding stopped early (${shortfall}): it will be tried again`);
       await this.storage.putFile(posterKeyOf(asset.id), posterFile, 'image/jpeg');
       await this.storage.putFile(previewKeyOf(asset.id), previewFile, 'video/mp4');
     } finally {

@@ -156,6 +156,22 @@ export const probeArgs = (input: string, demuxer: VideoDemuxer): string[] => [
   ...inputArgs(input, demuxer),
 ];
 
+/** ffprobe of a file this worker just wrote (the preview), on the local disk. */
+export const localProbeArgs = (path: string): string[] => ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path];
+
+/**
+ * Why a rendition is not whole, or null when it is: it must last as long as its source, within 5 % (at least a
+ * second). ffmpeg cut off from its input (a connection to the store reset mid-film) can stop early and still
+ * exit 0: a 3-second preview of a 12-second film was stored and marked READY.
+ */
+export function renditionShortfall(sourceSeconds: number | null, renditionSeconds: number | null): string | null {
+  if (sourceSeconds === null || sourceSeconds <= 0) return null;
+  if (renditionSeconds === null) return 'the preview has no duration';
+  const tolerance = Math.max(1, sourceSeconds * 0.05);
+  if (sourceSeconds - renditionSeconds <= tolerance) return null;
+  return `the preview lasts ${renditionSeconds.toFixed(1)} s, the film ${sourceSeconds.toFixed(1)} s`;
+}
+
 export const posterArgs = (input: string, demuxer: VideoDemuxer, atSeconds: number, output: string): string[] => [
   '-y',
   '-v',
