@@ -5,8 +5,19 @@ import { ModulesContainer } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { TestingModule } from '@nestjs/testing';
 import { Test } from '@nestjs/testing';
-import { SETTINGS, type Settings } from '#core';
-import { JOB_NAMES, JobQueue, LEGACY_QUEUE_NAME, QUEUE_NAMES, type JobName, type JobPayloads, type QueueName } from '#queue';
+import { SETTINGS, SettingsModule, type Settings } from '#core';
+import {
+  JOB_HANDLERS,
+  JOB_NAMES,
+  JobDispatcher,
+  JobQueue,
+  LEGACY_QUEUE_NAME,
+  QUEUE_NAMES,
+  QueueModule,
+  type JobName,
+  type JobPayloads,
+  type QueueName,
+} from '#queue';
 import Bull from 'bull';
 import { DataSource } from 'typeorm';
 import { RepeatingJobs } from '../apps/worker/src/repeating-jobs.js';
@@ -137,6 +148,40 @@ describe('the worker', () => {
       process.env.WORKER_HEALTH_PORT = previous;
       await second.close().catch(() => undefined);
       taken.close();
+    }
+  });
+
+  it('runs the final-failure handling of a job Bull failed on its own (stalled too often), tries unused', async () => {
+    const finals: string[] = [];
+    const handlers = JOB_NAMES.map((jobName) => ({
+      jobName,
+      handle: async () => ({ status: 'done' as const }),
+      onFinalFailure: async (_payload: unknown, error: Error) => {
+        finals.push(`${jobName}: ${error.message}`);
+      },
+    }));
+    // A dispatcher of its own, never started: the suite's worker keeps its processors.
+    const dispatcherModule = await Test.createTestingModule({
+      imports: [SettingsModule, QueueModule],
+      providers: [JobDispatcher, { provide: JOB_HANDLERS, useValue: handlers }],
+    }).compile();
+    const settings = worker.get<Settings>(SETTINGS);
+    const scratch = new Bull(`stall-${randomUUID()}`, settings.redis.url, { prefix: settings.redis.prefix });
+    try {
+      await scratch.add('films.process-asset', { assetId: randomUUID() }, { attempts: 3 });
+      const job = (await scratch.getNextJob())!;
+      // What Bull's stalled check does to a job whose worker died more often than maxStalledCount allows.
+      job.discard();
+      const stalled = new Error('job stalled more than allowable limit');
+      await job.moveToFailed(stalled, true);
+      expect(await job.isFailed()).toBe(true);
+      expect(job.attemptsMade).toBeLessThan(3);
+      await dispatcherModule.get(JobDispatcher).failed(job as never, stalled);
+      expect(finals).toEqual(['films.process-asset: job stalled more than allowable limit']);
+    } finally {
+      await scratch.obliterate({ force: true }).catch(() => undefined);
+      await scratch.close();
+      await dispatcherModule.close();
     }
   });
 

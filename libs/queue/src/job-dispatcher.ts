@@ -80,7 +80,9 @@ export class JobDispatcher implements OnModuleInit {
   }
 
   async failed(job: Job<unknown>, error: Error): Promise<void> {
-    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+    // The last try failed, or Bull gave up on its own: a job stalled too often (its worker killed twice) goes
+    // straight to the failed set without using its tries, and its asset stayed PROCESSING for an hour.
+    const final = job.attemptsMade >= (job.opts.attempts ?? 1) || (await job.isFailed());
     this.logger.warn({ jobId: job.id, jobName: job.name, attempt: job.attemptsMade, final, err: error }, 'Job failed');
     if (final) await this.handlers.get(job.name as JobName)?.onFinalFailure?.(job.data as never, error);
   }
