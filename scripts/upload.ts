@@ -2,10 +2,16 @@
  * npm run upload -- --film <filmId> [--kind FINAL_CUT|ROUGH_CUT|TRAILER] [--resume <uploadId>] <file>
  *
  * Uploads a film through the resumable protocol, with a progress bar. FILMSCHOOL_TOKEN holds an access token
- * (from `login`); FILMSCHOOL_API the GraphQL URL (default http://localhost:3000/graphql). If the connection
- * drops for good, the command prints the upload id: run it again with --resume <id> to send only what is left.
+ * (from `login`); FILMSCHOOL_API the GraphQL URL (default http://localhost:3000/graphql).
+ *
+ * The upload id is printed as soon as the upload starts and kept in a state file (FILMSCHOOL_UPLOAD_STATE,
+ * default ~/.filmschool-uploads.json) under the film, kind and file: if the command is cut off (a lost
+ * connection, Ctrl-C, a closed laptop), the same command run again resumes and sends only what is left.
+ * --resume <uploadId> still resumes a given upload, e.g. one started on another machine.
  */
-import { basename, extname } from 'node:path';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileSource, FilmUploader, UploadError } from '#upload-client';
 
@@ -50,26 +56,64 @@ const uploader = new FilmUploader({
     process.stderr.write(`\r[${bar}] ${(ratio * 100).toFixed(1)}%  ${partsDone}/${partCount} parts  ${rate.toFixed(2)} MiB/s `);
   },
 });
-let uploadId = values.resume;
+const stateFile = process.env.FILMSCHOOL_UPLOAD_STATE ?? join(homedir(), '.filmschool-uploads.json');
+const { size, mtimeMs } = statSync(path);
+/** The same film, kind and file (path, size, modification time): what a run again should resume. */
+const stateKey = [values.film ?? '', values.kind, resolve(path), size, Math.round(mtimeMs)].join('|');
+const readState = (): Record<string, string> => {
+  try {
+    return JSON.parse(readFileSync(stateFile, 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
+};
+const remember = (id: string | null) => {
+  const state = readState();
+  if (id) state[stateKey] = id;
+  else delete state[stateKey];
+  writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
+};
+
+let uploadId = values.resume ?? (values.film ? readState()[stateKey] : undefined);
+const start = () =>
+  uploader.upload(
+    source,
+    {
+      filmId: values.film!,
+      kind: values.kind as 'FINAL_CUT',
+      fileName: basename(path),
+      contentType: values.type ?? TYPES[extname(path).toLowerCase()] ?? 'video/mp4',
+    },
+    (id) => {
+      uploadId = id;
+      remember(id);
+      console.error(`Upload ${id} started. Cut off? Run the same command again to resume.`);
+    },
+  );
 try {
-  const asset = values.resume
-    ? await uploader.resume(values.resume, source)
-    : await uploader.upload(
-        source,
-        {
-          filmId: values.film!,
-          kind: values.kind as 'FINAL_CUT',
-          fileName: basename(path),
-          contentType: values.type ?? TYPES[extname(path).toLowerCase()] ?? 'video/mp4',
-        },
-        (id) => (uploadId = id),
-      );
+  let asset;
+  if (uploadId) {
+    console.error(`Resuming upload ${uploadId}: only the parts not yet received are sent.`);
+    try {
+      asset = await uploader.resume(uploadId, source);
+    } catch (error) {
+      // An upload that expired, was abandoned or is not this person's: a remembered one starts again instead.
+      const gone =
+        error instanceof UploadError && ['NOT_FOUND', 'UPLOAD_CLOSED', 'UPLOAD_NOT_FOUND'].includes(error.reason ?? error.code ?? '');
+      if (values.resume || !gone) throw error;
+      console.error(`Upload ${uploadId} can no longer be resumed (${error.message}): starting again.`);
+      asset = await start();
+    }
+  } else {
+    asset = await start();
+  }
+  remember(null);
   process.stderr.write('\n');
   console.log(`Uploaded: asset ${asset.id}, ${asset.byteSize} bytes, now ${asset.status}`);
 } catch (error) {
   process.stderr.write('\n');
   console.error(error instanceof UploadError ? `Upload failed: ${error.message}` : error);
-  if (uploadId) console.error(`Resume with: npm run upload -- --resume ${uploadId} ${path}`);
+  if (uploadId) console.error(`Run the same command again to resume upload ${uploadId}.`);
   process.exitCode = 1;
 } finally {
   await source.close();
