@@ -1,5 +1,5 @@
 /**
- * npm run upload -- --film <filmId> [--kind FINAL_CUT|ROUGH_CUT|TRAILER] [--resume <uploadId>] <file>
+ * npm run upload -- --film <filmId> [--kind FINAL_CUT|ROUGH_CUT|TRAILER] [--resume <uploadId>] [--give-up-after <minutes>] <file>
  *
  * Uploads a film through the resumable protocol, with a progress bar. FILMSCHOOL_TOKEN holds an access token
  * (from `login`); FILMSCHOOL_API the GraphQL URL (default http://localhost:3000/graphql).
@@ -35,6 +35,7 @@ const { values, positionals } = parseArgs({
     kind: { type: 'string', default: 'FINAL_CUT' },
     resume: { type: 'string' },
     type: { type: 'string' },
+    'give-up-after': { type: 'string', default: '15' },
   },
 });
 const path = positionals[0];
@@ -46,9 +47,16 @@ if (!path || (!values.film && !values.resume) || !token) {
 
 const source = await fileSource(path);
 const started = Date.now();
+const giveUpMinutes = Number(values['give-up-after']);
+if (!Number.isFinite(giveUpMinutes) || giveUpMinutes <= 0) {
+  console.error('--give-up-after takes a number of minutes, e.g. 30');
+  process.exit(2);
+}
 const uploader = new FilmUploader({
   graphqlUrl: process.env.FILMSCHOOL_API ?? 'http://localhost:3000/graphql',
   accessToken: token,
+  // While the network is away the command keeps trying, with growing waits, for this long before giving up.
+  giveUpAfterMs: giveUpMinutes * 60_000,
   onProgress: ({ sentBytes, totalBytes, partsDone, partCount }) => {
     const ratio = totalBytes ? sentBytes / totalBytes : 1;
     const bar = '#'.repeat(Math.round(ratio * 30)).padEnd(30, '.');

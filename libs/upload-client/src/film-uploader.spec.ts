@@ -170,3 +170,44 @@ describe('FilmUploader and a passing API failure', () => {
     await expect(uploader.upload(file(10), START)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });
+
+describe('FilmUploader while the network is away', () => {
+  /** PUTs to the store fail as a dropped connection does (fetch rejects) until `downAfter` ms have passed. */
+  const flaky = (server: FakeServer, downForMs: number): typeof fetch => {
+    const since = Date.now();
+    return async (input, init) => {
+      if (String(input).startsWith('https://store/') && Date.now() - since < downForMs) throw new TypeError('fetch failed');
+      return server.fetch(input as string, init);
+    };
+  };
+
+  it('keeps trying past six tries while the store is away, and completes when it is back', async () => {
+    const server = new FakeServer();
+    let retries = 0;
+    const uploader = new FilmUploader({
+      graphqlUrl: 'https://api/graphql',
+      accessToken: 't',
+      fetch: flaky(server, 150),
+      retryBaseMs: 2,
+      maxRetryDelayMs: 10,
+      onRetry: () => (retries += 1),
+    });
+    await expect(uploader.upload(file(10), START)).resolves.toMatchObject({ status: 'PROCESSING' });
+    expect(retries).toBeGreaterThan(6);
+    expect(server.completed).toBe(true);
+  });
+
+  it('gives up once the store has been away longer than giveUpAfterMs, saying for how long it tried', async () => {
+    const server = new FakeServer();
+    const uploader = new FilmUploader({
+      graphqlUrl: 'https://api/graphql',
+      accessToken: 't',
+      fetch: flaky(server, 60_000),
+      retryBaseMs: 2,
+      maxRetryDelayMs: 10,
+      giveUpAfterMs: 80,
+    });
+    await expect(uploader.upload(file(10), START)).rejects.toThrow(/Giving up on part \d after \d+ tries over \d+ s: fetch failed/);
+    expect(server.completed).toBe(false);
+  });
+});

@@ -28,8 +28,13 @@ export interface UploaderOptions {
   concurrency?: number;
   /** Part URLs asked for in one call (default 20). */
   signBatchSize?: number;
-  /** Tries per part, and per API call, before giving up (default 6). */
+  /** Tries per part, and per API call, before giving up (default: no limit but `giveUpAfterMs`). */
   maxAttempts?: number;
+  /**
+   * How long one part or API call keeps being retried while the network or the store is away, from its first
+   * failure (default 15 minutes: a phone in a dead zone, a store restarting). Refusals (4xx) are never retried.
+   */
+  giveUpAfterMs?: number;
   /** First retry delay in ms, doubled at each try up to `maxRetryDelayMs` (default 1000). */
   retryBaseMs?: number;
   /** The longest wait between two tries (default 30 s). */
@@ -103,6 +108,7 @@ export class FilmUploader {
   private readonly concurrency: number;
   private readonly signBatchSize: number;
   private readonly maxAttempts: number;
+  private readonly giveUpAfterMs: number;
   private readonly retryBaseMs: number;
   private readonly maxRetryDelayMs: number;
   private readonly signal?: AbortSignal;
@@ -113,7 +119,8 @@ export class FilmUploader {
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.concurrency = options.concurrency ?? 3;
     this.signBatchSize = options.signBatchSize ?? 20;
-    this.maxAttempts = options.maxAttempts ?? 6;
+    this.maxAttempts = options.maxAttempts ?? Number.POSITIVE_INFINITY;
+    this.giveUpAfterMs = options.giveUpAfterMs ?? 15 * 60_000;
     this.retryBaseMs = options.retryBaseMs ?? 1000;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000;
     this.signal = options.signal;
@@ -250,18 +257,22 @@ export class FilmUploader {
 
   /** Retries network failures and retryable answers with exponential backoff; other errors end at once. */
   private async withRetries<T>(what: string, work: (attempt: number) => Promise<T>): Promise<T> {
+    let firstFailure: number | undefined;
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await work(attempt);
       } catch (error) {
         this.throwIfAborted();
+        firstFailure ??= Date.now();
         const retryable = error instanceof RetryableError ? error.retryable : !(error instanceof UploadError);
-        if (!retryable || attempt >= this.maxAttempts) {
+        const delay = Math.min(this.maxRetryDelayMs, this.retryBaseMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
+        const outOfTime = Date.now() + delay - firstFailure > this.giveUpAfterMs;
+        if (!retryable || attempt >= this.maxAttempts || outOfTime) {
+          const seconds = Math.round((Date.now() - firstFailure) / 1000);
           throw error instanceof UploadError
             ? error
-            : new UploadError(`Giving up on ${what} after ${attempt} tries: ${(error as Error).message}`);
+            : new UploadError(`Giving up on ${what} after ${attempt} tries over ${seconds} s: ${(error as Error).message}`);
         }
-        const delay = Math.min(this.maxRetryDelayMs, this.retryBaseMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
         this.options.onRetry?.({ what, attempt, delayMs: delay, error: error as Error });
         await this.sleep(delay);
       }
