@@ -1,8 +1,10 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import ExcelJS from 'exceljs';
+import { WORK_DIR_PREFIX } from '#films';
 import { JobQueue } from '#queue';
 import { StorageService } from '#storage';
 import { fileSource, FilmUploader, type ByteSource } from '#upload-client';
@@ -346,6 +348,25 @@ describe('films and uploads', () => {
       director.token,
     );
     expect(sign.errors?.[0].extensions.reason).toBe('UPLOAD_CLOSED');
+  });
+
+  it('removes with the clean-up job the work folders a killed worker left, not those of a processing under way', async () => {
+    const stale = mkdtempSync(join(tmpdir(), WORK_DIR_PREFIX));
+    writeFileSync(join(stale, 'preview.mp4'), Buffer.alloc(1024));
+    const old = new Date(Date.now() - 6 * 3600_000);
+    utimesSync(stale, old, old);
+    const running = mkdtempSync(join(tmpdir(), WORK_DIR_PREFIX));
+    try {
+      const queue = worker.get(JobQueue);
+      const jobId = await queue.add('films.expire-uploads', {});
+      const outcome = (await (await queue.getJob('films.expire-uploads', jobId))!.finished()) as { detail: { workDirsRemoved: number } };
+      expect(outcome.detail.workDirsRemoved).toBeGreaterThanOrEqual(1);
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(running)).toBe(true);
+    } finally {
+      rmSync(stale, { recursive: true, force: true });
+      rmSync(running, { recursive: true, force: true });
+    }
   });
 
   describe('stages', () => {

@@ -24,9 +24,15 @@ export class ProcessAssetJob implements JobHandler<'films.process-asset'> {
 export class ExpireUploadsJob implements JobHandler<'films.expire-uploads'> {
   readonly jobName = 'films.expire-uploads' as const;
 
-  constructor(private readonly uploads: FilmUploadsService) {}
+  constructor(
+    private readonly uploads: FilmUploadsService,
+    private readonly processing: MediaProcessingService,
+  ) {}
 
-  handle(): Promise<JobOutcome> {
-    return this.uploads.expireAbandoned();
+  /** The hourly clean-up: abandoned uploads, stalled assets, orphan objects, and work folders of killed workers. */
+  async handle(): Promise<JobOutcome> {
+    const outcome = await this.uploads.expireAbandoned();
+    const workDirsRemoved = await this.processing.removeStaleWorkDirs();
+    return outcome.status === 'done' ? { status: 'done', detail: { ...outcome.detail, workDirsRemoved } } : outcome;
   }
 }

@@ -1,4 +1,4 @@
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -24,6 +24,8 @@ import {
 
 const PROBE_TIMEOUT_MS = 2 * 60_000;
 const RENDITION_TIMEOUT_MS = 4 * 3600_000;
+/** Where each processing works; a folder with this prefix older than the longest encode was left by a killed worker. */
+export const WORK_DIR_PREFIX = 'filmschool-media-';
 
 /** The keys of an asset's renditions derive from its id: a re-run overwrites them instead of adding more. */
 export const posterKeyOf = (assetId: string): string => `posters/${assetId}.jpg`;
@@ -46,6 +48,23 @@ export class MediaProcessingService {
   ) {
     this.ffmpeg = resolveBinary('ffmpeg', settings.films.ffmpegPath);
     this.ffprobe = resolveBinary('ffprobe', settings.films.ffprobePath);
+  }
+
+  /**
+   * Removes the work folders of processings that can no longer be running (older than the longest encode): a
+   * worker killed mid-film left its folder behind (7.5 MB a kill). Run by the hourly clean-up.
+   */
+  async removeStaleWorkDirs(now = Date.now(), dir = tmpdir()): Promise<number> {
+    let removed = 0;
+    for (const name of await readdir(dir)) {
+      if (!name.startsWith(WORK_DIR_PREFIX)) continue;
+      const path = join(dir, name);
+      const info = await stat(path).catch(() => null);
+      if (!info?.isDirectory() || now - info.mtimeMs <= RENDITION_TIMEOUT_MS + 3600_000) continue;
+      await rm(path, { recursive: true, force: true });
+      removed += 1;
+    }
+    return removed;
   }
 
   async process(assetId: string, reportProgress: (percent: number) => Promise<void> = async () => {}): Promise<JobOutcome> {
@@ -73,7 +92,7 @@ export class MediaProcessingService {
     if (!probe.hasVideo) return this.reject(asset, 'The file holds no video stream');
     await reportProgress(10);
 
-    const workDir = await mkdtemp(join(tmpdir(), 'filmschool-media-'));
+    const workDir = await mkdtemp(join(tmpdir(), WORK_DIR_PREFIX));
     try {
       const posterFile = join(workDir, 'poster.jpg');
       const previewFile = join(workDir, 'preview.mp4');
