@@ -95,6 +95,7 @@ export const ROLE_MATRIX: Record<string, Caller[] | 'PUBLIC'> = {
   'Query.funders': MANAGERS,
   'Query.grants': MANAGERS,
   'Query.upcomingReporting': MANAGERS,
+  'Query.grantTotals': MANAGERS,
   'Query.impactReport': MANAGERS,
   'Query.reportDocument': MANAGERS,
   'Mutation.createFunder': MANAGERS,

@@ -1,8 +1,8 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { MANAGERS, Roles } from '#core';
-import { CreateFunderInput, CreateGrantInput } from './dto/funding.inputs.js';
+import { CreateFunderInput, CreateGrantInput, GrantTotalsFilter } from './dto/funding.inputs.js';
 import { Funder, Grant } from './entities/index.js';
-import { ReportingDeadline } from './funding.models.js';
+import { CurrencyTotal, ReportingDeadline } from './funding.models.js';
 import { FundingService } from './funding.service.js';
 
 @Resolver(() => Grant)
@@ -19,6 +19,14 @@ export class FundingResolver {
   @Query(() => [Grant])
   grants(@Args('funderId', { nullable: true }) funderId?: string) {
     return this.service.listGrants(funderId);
+  }
+
+  @Roles(...MANAGERS)
+  @Query(() => [CurrencyTotal], {
+    description: 'Grants added up per currency (never converted nor summed across currencies), for a funder, a programme or a period',
+  })
+  grantTotals(@Args('filter', { type: () => GrantTotalsFilter, nullable: true }) filter?: GrantTotalsFilter) {
+    return this.service.totalsPerCurrency(filter ?? {});
   }
 
   @Roles(...MANAGERS)

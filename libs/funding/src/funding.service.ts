@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { localDate } from '#core';
 import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
-import type { CreateFunderInput, CreateGrantInput } from './dto/funding.inputs.js';
-import { Funder, Grant, GrantProgramme } from './entities/index.js';
+import type { CreateFunderInput, CreateGrantInput, GrantTotalsFilter } from './dto/funding.inputs.js';
+import { Currency, Funder, Grant, GrantProgramme } from './entities/index.js';
 import { fundingError } from './funding.errors.js';
-import type { FunderAmount, ReportingDeadline } from './funding.models.js';
+import type { CurrencyTotal, FunderAmount, ReportingDeadline } from './funding.models.js';
+import { amountText, checkAmount } from './money.js';
 
 /** PostgreSQL's unique_violation. */
 const UNIQUE_VIOLATION = '23505';
@@ -41,6 +42,8 @@ export class FundingService {
   }
 
   async createGrant(input: CreateGrantInput): Promise<Grant> {
+    const currency = input.currency ?? Currency.XOF;
+    checkAmount(input.amount, currency);
     if (!(await this.dataSource.getRepository(Funder).existsBy({ id: input.funderId })))
       throw fundingError('FUNDER_NOT_FOUND', `No funder with id ${input.funderId}`);
     if (input.endDate < input.startDate)
@@ -55,7 +58,7 @@ export class FundingService {
       const grant = await manager.save(
         manager.create(Grant, {
           ...input,
-          currency: input.currency,
+          currency,
           reportingDueDates: [...new Set(input.reportingDueDates ?? [])].sort(),
         }),
       );
@@ -81,6 +84,31 @@ export class FundingService {
     return rows.map((r) => ({ dueOn: r.due_on, grant: grants.find((g) => g.id === r.grant_id)! }));
   }
 
+  /**
+   * The grants in scope added up per currency, exactly (PostgreSQL sums the numeric column): all grants, or those
+   * of a funder, of a programme, running in a period (either end may be open). Currencies are never summed together.
+   */
+  async totalsPerCurrency(filter: GrantTotalsFilter = {}): Promise<CurrencyTotal[]> {
+    const { funderId = null, programmeId = null, from = null, to = null } = filter;
+    if (from && to && to < from) throw fundingError('INVALID_DATES', `The period ends (${to}) before it starts (${from})`);
+    const rows: { currency: Currency; total: string; grants: number }[] = await this.dataSource.query(
+      `SELECT g.currency, sum(g.amount)::text AS total, count(*)::int AS grants
+         FROM "grant" g
+        WHERE ($1::uuid IS NULL OR g.funder_id = $1::uuid)
+          AND ($2::uuid IS NULL OR g.id IN (SELECT gp.grant_id FROM grant_programme gp WHERE gp.programme_id = $2::uuid))
+          AND ($3::date IS NULL OR g.end_date >= $3::date)
+          AND ($4::date IS NULL OR g.start_date <= $4::date)
+        GROUP BY g.currency ORDER BY g.currency`,
+      [funderId, programmeId, from, to],
+    );
+    return rows.map((r) => ({
+      currency: r.currency,
+      amountText: amountText(r.total, r.currency),
+      amount: Number(r.total),
+      grants: r.grants,
+    }));
+  }
+
   /** Grants active in a period, summed per funder and currency (amounts are never converted). */
   amountsByFunder(from: string, to: string, programmeId: string | null): Promise<FunderAmount[]> {
     return amountsByFunder(this.dataSource.manager, from, to, programmeId);
@@ -94,13 +122,13 @@ export async function amountsByFunder(
   to: string,
   programmeId: string | null,
 ): Promise<FunderAmount[]> {
-  const rows: FunderAmount[] = await manager.query(
-    `SELECT f.name AS funder, g.currency, sum(g.amount)::float AS amount, count(*)::int AS grants
+  const rows: (Omit<FunderAmount, 'amountText'> & { total: string })[] = await manager.query(
+    `SELECT f.name AS funder, g.currency, sum(g.amount)::float AS amount, sum(g.amount)::text AS total, count(*)::int AS grants
        FROM "grant" g JOIN funder f ON f.id = g.funder_id
       WHERE g.start_date <= $2::date AND g.end_date >= $1::date
         AND ($3::uuid IS NULL OR g.id IN (SELECT gp.grant_id FROM grant_programme gp WHERE gp.programme_id = $3::uuid))
       GROUP BY f.name, g.currency ORDER BY f.name, g.currency`,
     [from, to, programmeId],
   );
-  return rows;
+  return rows.map(({ total, ...row }) => ({ ...row, amountText: amountText(total, row.currency) }));
 }
