@@ -158,4 +158,91 @@ describe('funding', () => {
       expect(create.errors?.[0].extensions?.reason).toBe('ROLE_NOT_ALLOWED');
     });
   });
+
+  describe('reporting dates', () => {
+    const DEADLINE = 'dueOn doneAt doneBy grant { id title }';
+    const MARK = `mutation ($g: ID!, $d: Date!) { markReportingDone(grantId: $g, dueOn: $d) { ${DEADLINE} } }`;
+    const OVERDUE = `query { overdueReporting { ${DEADLINE} } }`;
+    type Deadline = { dueOn: string; doneAt: string | null; doneBy: string | null; grant: { id: string; title: string } };
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+    it('lets a manager mark a report sent, with who and when, and lists the overdue ones not sent', async () => {
+      const manager = await people.account('PROGRAMME_MANAGER');
+      const [longAgo, lastMonth, nextMonth] = [day(-90), day(-30), day(30)];
+      const { createGrant } = await api.ok<{ createGrant: { id: string } }>(
+        'mutation ($input: CreateGrantInput!) { createGrant(input: $input) { id } }',
+        {
+          input: {
+            funderId: await funder(),
+            title: 'Rapports',
+            amount: 1000,
+            startDate: day(-120),
+            endDate: day(60),
+            reportingDueDates: [nextMonth, lastMonth, longAgo],
+          },
+        },
+        manager.token,
+      );
+      const overdueOfGrant = async () =>
+        (await api.ok<{ overdueReporting: Deadline[] }>(OVERDUE, {}, manager.token)).overdueReporting.filter(
+          (d) => d.grant.id === createGrant.id,
+        );
+      expect(await overdueOfGrant()).toEqual([
+        { dueOn: longAgo, doneAt: null, doneBy: null, grant: { id: createGrant.id, title: 'Rapports' } },
+        { dueOn: lastMonth, doneAt: null, doneBy: null, grant: { id: createGrant.id, title: 'Rapports' } },
+      ]);
+
+      const before = Date.now();
+      const { markReportingDone } = await api.ok<{ markReportingDone: Deadline }>(MARK, { g: createGrant.id, d: longAgo }, manager.token);
+      expect(markReportingDone).toMatchObject({ dueOn: longAgo, doneBy: 'Test PROGRAMME_MANAGER' });
+      expect(new Date(markReportingDone.doneAt!).getTime()).toBeGreaterThanOrEqual(before - 1000);
+      expect((await overdueOfGrant()).map((d) => d.dueOn)).toEqual([lastMonth]);
+
+      // Marking it again, even by someone else, keeps the first mark.
+      const again = await api.ok<{ markReportingDone: Deadline }>(MARK, { g: createGrant.id, d: longAgo }, admin);
+      expect(again.markReportingDone).toEqual(markReportingDone);
+
+      // A report not yet due can be marked sent early; it was never overdue.
+      expect(
+        (await api.ok<{ markReportingDone: Deadline }>(MARK, { g: createGrant.id, d: nextMonth }, manager.token)).markReportingDone,
+      ).toMatchObject({
+        doneBy: 'Test PROGRAMME_MANAGER',
+      });
+      const upcoming = await api.ok<{ upcomingReporting: Deadline[] }>(`query { upcomingReporting(days: 60) { ${DEADLINE} } }`, {}, admin);
+      expect(upcoming.upcomingReporting.find((d) => d.grant.id === createGrant.id)).toMatchObject({
+        dueOn: nextMonth,
+        doneBy: 'Test PROGRAMME_MANAGER',
+      });
+    });
+
+    it('refuses a date the grant does not expect, an unknown grant, and a trainer', async () => {
+      const { createGrant } = await api.ok<{ createGrant: { id: string } }>(
+        'mutation ($input: CreateGrantInput!) { createGrant(input: $input) { id } }',
+        {
+          input: {
+            funderId: await funder(),
+            title: 'Un rapport',
+            amount: 1000,
+            startDate: '2024-01-01',
+            endDate: '2024-12-31',
+            reportingDueDates: ['2024-12-31'],
+          },
+        },
+        admin,
+      );
+      const wrongDay = await api.gql(MARK, { g: createGrant.id, d: '2024-06-30' }, admin);
+      expect(wrongDay.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'REPORTING_DATE_NOT_FOUND' });
+      expect(wrongDay.errors?.[0].message).toContain('2024-12-31');
+      const noGrant = await api.gql(MARK, { g: randomUUID(), d: '2024-12-31' }, admin);
+      expect(noGrant.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'GRANT_NOT_FOUND' });
+
+      const trainer = await people.account('TRAINER');
+      const marked = await api.gql(MARK, { g: createGrant.id, d: '2024-12-31' }, trainer.token);
+      expect(marked.errors?.[0].extensions?.reason).toBe('ROLE_NOT_ALLOWED');
+      const overdue = await api.gql(OVERDUE, {}, trainer.token);
+      expect(overdue.errors?.[0].extensions?.reason).toBe('ROLE_NOT_ALLOWED');
+      const { overdueReporting } = await api.ok<{ overdueReporting: Deadline[] }>(OVERDUE, {}, admin);
+      expect(overdueReporting.find((d) => d.grant.id === createGrant.id)).toMatchObject({ dueOn: '2024-12-31', doneAt: null });
+    });
+  });
 });

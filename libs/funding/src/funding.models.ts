@@ -9,6 +9,12 @@ export class ReportingDeadline {
 
   @Field(() => Grant)
   grant: Grant;
+
+  @Field(() => Date, { nullable: true, description: 'When a manager marked this report sent; null while it is still to do' })
+  doneAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The name of the manager who marked it sent' })
+  doneBy: string | null;
 }
 
 @ObjectType()

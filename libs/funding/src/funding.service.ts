@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { localDate } from '#core';
 import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import type { CreateFunderInput, CreateGrantInput, GrantTotalsFilter } from './dto/funding.inputs.js';
-import { Currency, Funder, Grant, GrantProgramme } from './entities/index.js';
+import { Currency, Funder, Grant, GrantProgramme, GrantReportDone } from './entities/index.js';
 import { fundingError } from './funding.errors.js';
 import type { CurrencyTotal, FunderAmount, ReportingDeadline } from './funding.models.js';
 import { amountText, checkAmount } from './money.js';
@@ -13,6 +13,9 @@ const UNIQUE_VIOLATION = '23505';
 
 /** The most days ahead `upcomingReporting` looks: ten years covers any grant. */
 const MAX_REPORTING_DAYS = 3650;
+
+/** Today in Bamako, where the programmes run and reports are due. */
+const today = (): string => localDate(new Date(), 'Africa/Bamako');
 
 /** Funders, their grants and the reporting dates they set. */
 @Injectable()
@@ -71,17 +74,62 @@ export class FundingService {
     });
   }
 
-  /** Reports due from today (Bamako time) to `days` days ahead (0 to 3650), soonest first. */
-  async upcomingReporting(days: number): Promise<ReportingDeadline[]> {
+  /** Reports due from today (Bamako time) to `days` days ahead (0 to 3650), soonest first, done or not. */
+  upcomingReporting(days: number): Promise<ReportingDeadline[]> {
     days = Math.max(0, Math.min(days, MAX_REPORTING_DAYS));
-    const today = localDate(new Date(), 'Africa/Bamako');
-    const rows: { grant_id: string; due_on: string }[] = await this.dataSource.query(
-      `SELECT g.id AS grant_id, d::date::text AS due_on FROM "grant" g, unnest(g.reporting_due_dates) d
-        WHERE d >= $1::date AND d <= $1::date + $2::int ORDER BY d, g.title`,
-      [today, days],
+    return this.reportingDeadlines('d >= $1::date AND d <= $1::date + $2::int', [today(), days]);
+  }
+
+  /** Reports whose due date has passed (before today, Bamako time) and that nobody marked sent, oldest first. */
+  overdueReporting(): Promise<ReportingDeadline[]> {
+    return this.reportingDeadlines('d < $1::date AND r.grant_id IS NULL', [today()]);
+  }
+
+  /**
+   * Marks the report a grant expects on `dueOn` as sent, by `actorId`, now. Marking it again keeps the first
+   * mark (who and when): retries and double clicks change nothing.
+   */
+  async markReportingDone(actorId: string, grantId: string, dueOn: string): Promise<ReportingDeadline> {
+    // Read as text: node-postgres turns a date[] into Date objects at midnight UTC.
+    const [grant]: { title: string; dates: string[] }[] = await this.dataSource.query(
+      'SELECT title, reporting_due_dates::text[] AS dates FROM "grant" WHERE id = $1',
+      [grantId],
+    );
+    if (!grant) throw fundingError('GRANT_NOT_FOUND', `No grant with id ${grantId}`);
+    if (!grant.dates.includes(dueOn))
+      throw fundingError(
+        'REPORTING_DATE_NOT_FOUND',
+        `The grant "${grant.title}" expects no report on ${dueOn}: its reporting dates are ${grant.dates.join(', ') || 'none'}`,
+        { reportingDueDates: grant.dates },
+      );
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(GrantReportDone)
+      .values({ grantId, dueOn, doneById: actorId })
+      .orIgnore()
+      .execute();
+    const [deadline] = await this.reportingDeadlines('g.id = $1::uuid AND d = $2::date', [grantId, dueOn]);
+    return deadline;
+  }
+
+  /** Reporting dates of grants matching `where` (over `g`, the date `d` and its done mark `r`), soonest first. */
+  private async reportingDeadlines(where: string, params: unknown[]): Promise<ReportingDeadline[]> {
+    const rows: { grant_id: string; due_on: string; done_at: Date | null; done_by: string | null }[] = await this.dataSource.query(
+      `SELECT g.id AS grant_id, d::date::text AS due_on, r.done_at, u.full_name AS done_by
+         FROM "grant" g CROSS JOIN unnest(g.reporting_due_dates) d
+         LEFT JOIN grant_report_done r ON r.grant_id = g.id AND r.due_on = d
+         LEFT JOIN user_account u ON u.id = r.done_by_id
+        WHERE ${where} ORDER BY d, g.title`,
+      params,
     );
     const grants = await this.dataSource.getRepository(Grant).findBy({ id: In(rows.map((r) => r.grant_id)) });
-    return rows.map((r) => ({ dueOn: r.due_on, grant: grants.find((g) => g.id === r.grant_id)! }));
+    return rows.map((r) => ({
+      dueOn: r.due_on,
+      grant: grants.find((g) => g.id === r.grant_id)!,
+      doneAt: r.done_at,
+      doneBy: r.done_by,
+    }));
   }
 
   /**

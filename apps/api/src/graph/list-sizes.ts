@@ -55,6 +55,7 @@ export const LIST_SIZES: ListSizes = {
   'Query.grants': 50,
   'Query.upcomingReporting': 20,
   'Query.grantTotals': 3,
+  'Query.overdueReporting': 20,
   'ImpactReport.fellowsByGender': 1,
   'ImpactReport.fellowsByRegion': 1,
   'ImpactReport.screeningsByRegion': 1,
