@@ -8,6 +8,7 @@ import { Funding1795934317602 } from './1795934317602-Funding.js';
 import { ReportDocuments1795934639465 } from './1795934639465-ReportDocuments.js';
 import { DatasetExportDocuments1795945130202 } from './1795945130202-DatasetExportDocuments.js';
 import { FilmUploadCompletionClaim1795958544810 } from './1795958544810-FilmUploadCompletionClaim.js';
+import { GrantReportingDone1795960572121 } from './1795960572121-GrantReportingDone.js';
 
 export const MIGRATIONS = [
   Foundation1795928879969,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ReportDocuments1795934639465,
   DatasetExportDocuments1795945130202,
   FilmUploadCompletionClaim1795958544810,
+  GrantReportingDone1795960572121,
 ];

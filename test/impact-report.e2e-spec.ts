@@ -270,11 +270,11 @@ describe('impact report', () => {
       programmeIds: [programmeP],
       reportingDueDates: [soon],
     });
-    await grant({ funderId: embassy, title: 'Tournée', amount: 5_000_000.5, startDate: '2019-06-01', endDate: '2020-05-31' });
+    await grant({ funderId: embassy, title: 'Tournée', amount: 5_000_001, startDate: '2019-06-01', endDate: '2020-05-31' });
     await grant({
       funderId: foundation,
       title: 'Redevabilité',
-      amount: 40_000,
+      amount: 40_000.25,
       currency: 'EUR',
       startDate: '2018-07-01',
       endDate: '2019-06-30',
@@ -289,19 +289,19 @@ describe('impact report', () => {
     });
 
     const report =
-      'query ($p: ID) { impactReport(from: "2019-01-01", to: "2019-12-31", programmeId: $p) { grantsByFunder { funder currency amount grants } } }';
+      'query ($p: ID) { impactReport(from: "2019-01-01", to: "2019-12-31", programmeId: $p) { grantsByFunder { funder currency amount amountText grants } } }';
     const all = await gql<{ impactReport: { grantsByFunder: { funder: string }[] } }>(report, {});
     const mine = all.impactReport.grantsByFunder.filter((g) => g.funder.startsWith('Ambassade') || g.funder.startsWith('Fondation'));
     expect(mine).toEqual(
       expect.arrayContaining([
-        { funder: expect.stringMatching(/^Ambassade/), currency: 'XOF', amount: 30_000_000.5, grants: 2 },
-        { funder: expect.stringMatching(/^Fondation/), currency: 'EUR', amount: 40_000, grants: 1 },
+        { funder: expect.stringMatching(/^Ambassade/), currency: 'XOF', amount: 30_000_001, amountText: '30000001', grants: 2 },
+        { funder: expect.stringMatching(/^Fondation/), currency: 'EUR', amount: 40_000.25, amountText: '40000.25', grants: 1 },
       ]),
     );
     expect(mine).toHaveLength(2);
     const forP = await gql<{ impactReport: { grantsByFunder: { amount: number }[] } }>(report, { p: programmeP });
     expect(forP.impactReport.grantsByFunder).toEqual([
-      { funder: expect.stringMatching(/^Ambassade/), currency: 'XOF', amount: 25_000_000, grants: 1 },
+      { funder: expect.stringMatching(/^Ambassade/), currency: 'XOF', amount: 25_000_000, amountText: '25000000', grants: 1 },
     ]);
 
     const due = await gql<{ upcomingReporting: { dueOn: string; grant: { title: string; funder: { kind: string } } }[] }>(

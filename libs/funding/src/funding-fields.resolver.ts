@@ -3,6 +3,7 @@ import { Ctx, type RequestContext } from '#access';
 import { Funder, Grant } from './entities/index.js';
 import { fundingError } from './funding.errors.js';
 import { FundingLoaderSet } from './funding.loaders.js';
+import { amountText, numberAsDecimal } from './money.js';
 
 @Resolver(() => Grant)
 export class GrantFieldsResolver {
@@ -11,6 +12,14 @@ export class GrantFieldsResolver {
     const funder = grant.funder ?? (await ctx.loaders(FundingLoaderSet).funder.load(grant.funderId));
     if (!funder) throw fundingError('FUNDER_NOT_FOUND', `No funder with id ${grant.funderId}`);
     return funder;
+  }
+
+  @ResolveField(() => String, {
+    name: 'amountText',
+    description: 'The exact amount, written with the currency\'s minor units ("12500000" XOF, "60000.00" EUR)',
+  })
+  amountText(@Parent() grant: Grant): string {
+    return amountText(numberAsDecimal(grant.amount), grant.currency);
   }
 
   @ResolveField(() => [String], { description: 'Names of the programmes funded' })

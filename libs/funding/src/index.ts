@@ -5,3 +5,4 @@ export * from './funding.loaders.js';
 export * from './funding.models.js';
 export * from './funding.module.js';
 export * from './funding.service.js';
+export * from './money.js';

@@ -54,6 +54,8 @@ export const LIST_SIZES: ListSizes = {
   'Query.funders': 20,
   'Query.grants': 50,
   'Query.upcomingReporting': 20,
+  'Query.grantTotals': 3,
+  'Query.overdueReporting': 20,
   'ImpactReport.fellowsByGender': 1,
   'ImpactReport.fellowsByRegion': 1,
   'ImpactReport.screeningsByRegion': 1,

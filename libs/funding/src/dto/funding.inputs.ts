@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CalendarDate } from '#core';
 import { Currency, FunderKind } from '../entities/index.js';
 
@@ -29,10 +29,11 @@ export class CreateGrantInput {
   @MaxLength(300)
   title: string;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description: 'In the currency, with at most its minor units: whole francs for XOF, cents for EUR and USD (10.5 XOF is refused)',
+  })
   @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0.01)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   amount: number;
 
   @Field(() => Currency, { nullable: true, description: 'XOF by default' })
@@ -61,4 +62,27 @@ export class CreateGrantInput {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   reportingDueDates?: string[];
+}
+
+@InputType({ description: 'Which grants to total: all of them, or those of a funder, of a programme, active in a period' })
+export class GrantTotalsFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'funderId must be an id' })
+  funderId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'programmeId must be an id' })
+  programmeId?: string;
+
+  @Field(() => CalendarDate, { nullable: true, description: 'Grants still running on or after this day' })
+  @IsOptional()
+  @IsString()
+  from?: string;
+
+  @Field(() => CalendarDate, { nullable: true, description: 'Grants started on or before this day' })
+  @IsOptional()
+  @IsString()
+  to?: string;
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
+import { Currency, MINOR_UNITS } from '#funding';
 import { headline, LABELS, type ReportContent } from './report-content.js';
 
 /** A PDF that reads like an annual activity report: headline figures, a bar chart by region, selections, funders. */
@@ -49,7 +50,15 @@ export function renderPdf(content: ReportContent, language: 'FR' | 'EN'): Promis
   doc.moveDown().font('Helvetica-Bold').fontSize(14).text(l.funders);
   doc.font('Helvetica').fontSize(10);
   if (content.funders.length === 0) doc.text(l.none);
-  for (const f of content.funders) doc.text(`${f.funder}: ${f.amount.toLocaleString(language === 'FR' ? 'fr-FR' : 'en-GB')} ${f.currency}`);
+  for (const f of content.funders) {
+    // With the currency's minor units: 45 000 000 XOF, 60 000.50 EUR (never 60 000.5).
+    const digits = MINOR_UNITS[f.currency as Currency] ?? 2;
+    const amount = f.amount.toLocaleString(language === 'FR' ? 'fr-FR' : 'en-GB', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    doc.text(`${f.funder}: ${amount} ${f.currency}`);
+  }
   doc.end();
   return done;
 }
