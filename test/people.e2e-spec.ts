@@ -252,6 +252,31 @@ describe('programmes, cohorts and fellows', () => {
     });
   });
 
+  describe('the user directory', () => {
+    it('lets a manager find a trainer by part of her name or e-mail and role, with the cohorts she trains; a trainer is refused', async () => {
+      const trainer = await people.account('TRAINER');
+      const cohortId = await people.cohort(await people.programme());
+      await people.assignTrainer(cohortId, trainer.id);
+      const manager = await people.account('PROGRAMME_MANAGER');
+      const USERS =
+        'query ($filter: UserFilter) { users(first: 50, filter: $filter) { totalCount nodes { id fullName email role cohorts { id } } } }';
+      type Users = { users: { totalCount: number; nodes: { id: string; email: string; role: string; cohorts: { id: string }[] }[] } };
+
+      const byEmail = await api.ok<Users>(USERS, { filter: { search: trainer.email.slice(0, 14).toUpperCase() } }, manager.token);
+      expect(byEmail.users.nodes).toEqual([
+        { id: trainer.id, fullName: 'Test TRAINER', email: trainer.email, role: 'TRAINER', cohorts: [{ id: cohortId }] },
+      ]);
+      const trainers = await api.ok<Users>(USERS, { filter: { role: 'TRAINER' } }, manager.token);
+      expect(trainers.users.nodes.every((user) => user.role === 'TRAINER')).toBe(true);
+      expect(trainers.users.nodes.map((user) => user.id)).toContain(trainer.id);
+      // A search is text, not a pattern: % and _ match only themselves.
+      expect((await api.ok<Users>(USERS, { filter: { search: '%' } }, manager.token)).users.totalCount).toBe(0);
+
+      const refused = await api.gql(USERS, {}, trainer.token);
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
+    });
+  });
+
   describe('CSV import and export', () => {
     const IMPORT =
       'mutation ($c: ID!, $csv: String!) { importFellows(cohortId: $c, csv: $csv) { created matched enrolled errors { line reason } } }';

@@ -14,6 +14,7 @@ export const ROLE_MATRIX: Record<string, Caller[] | 'PUBLIC'> = {
   'Mutation.login': 'PUBLIC',
   'Mutation.acceptInvitation': 'PUBLIC',
   'Mutation.inviteUser': MANAGERS,
+  'Query.users': MANAGERS,
   'Query.me': SIGNED_IN,
   'Query.notifications': SIGNED_IN,
   'Mutation.dismissNotification': SIGNED_IN,

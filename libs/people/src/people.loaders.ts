@@ -75,6 +75,17 @@ export class PeopleLoaderSet {
     return groupByKeys(cohortIds, links, (link) => link.cohortId).map((group) => group.map((link) => link.user!));
   });
 
+  readonly cohortsOfTrainer = new DataLoader<string, Cohort[]>(async (userIds) => {
+    const links = await this.ctx.manager
+      .getRepository(CohortTrainer)
+      .createQueryBuilder('link')
+      .innerJoinAndSelect('link.cohort', 'cohort')
+      .where('link.userId IN (:...userIds)', { userIds })
+      .orderBy('cohort.startDate', 'DESC', 'NULLS LAST')
+      .getMany();
+    return groupByKeys(userIds, links, (link) => link.userId).map((group) => group.map((link) => link.cohort!));
+  });
+
   readonly userOfFellow = new DataLoader<string, User | null>(async (fellowIds) =>
     oneByKey(fellowIds, await this.ctx.manager.getRepository(User).findBy({ fellowId: In([...fellowIds]) }), (u) => u.fellowId ?? ''),
   );

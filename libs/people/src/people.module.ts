@@ -18,9 +18,11 @@ import { ProgrammeFieldsResolver } from './programmes/programme-fields.resolver.
 import { ProgrammesResolver } from './programmes/programmes.resolver.js';
 import { ProgrammesService } from './programmes/programmes.service.js';
 import { UserFieldsResolver } from './users/user-fields.resolver.js';
+import { UsersResolver } from './users/users.resolver.js';
 
 /** The GraphQL resolvers of the people domain; the API composes them, the schema printer prints them. */
 export const PEOPLE_RESOLVERS = [
+  UsersResolver,
   UserFieldsResolver,
   ProgrammesResolver,
   ProgrammeFieldsResolver,

@@ -13,6 +13,7 @@ export const LIST_SIZES: ListSizes = {
   'Programme.cohorts': 10,
   'Cohort.fellows': 20,
   'Cohort.trainers': 4,
+  'User.cohorts': 5,
   'Fellow.cohorts': 3,
   'Fellow.films': 5,
   'FellowImportResult.errors': 1,

@@ -14,7 +14,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { CalendarDate, LowerCase, PageArgs, Trim, TrimToNull, UpperCase } from '#core';
+import { CalendarDate, LowerCase, PageArgs, Role, Trim, TrimToNull, UpperCase } from '#core';
 import { CohortStatus, Gender } from '../entities/index.js';
 
 const COUNTRY = { message: 'country codes are ISO 3166-1 alpha-2, e.g. ML, NE' };
@@ -203,4 +203,28 @@ export class FellowsArgs extends PageArgs {
   @ValidateNested()
   @Type(() => FellowFilter)
   filter?: FellowFilter;
+}
+
+@InputType()
+export class UserFilter {
+  @Field({ nullable: true, description: 'Part of the name or e-mail, any case' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(120)
+  search?: string;
+
+  @Field(() => Role, { nullable: true })
+  @IsOptional()
+  @IsEnum(Role)
+  role?: Role;
+}
+
+@ArgsType()
+export class UsersArgs extends PageArgs {
+  @Field(() => UserFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => UserFilter)
+  filter?: UserFilter;
 }
