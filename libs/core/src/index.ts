@@ -5,6 +5,7 @@ export * from './config/settings.module.js';
 export * from './database/data-source-options.js';
 export * from './database/database.module.js';
 export * from './database/sql-statement-counter.js';
+export * from './database/like.js';
 export * from './errors/domain-error.js';
 export * from './errors/graphql-exception.filter.js';
 export * from './graphql/date.scalar.js';

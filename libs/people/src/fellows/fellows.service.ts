@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type RequestContext } from '#access';
-import { paginate, type Connection } from '#core';
+import { containsPattern, paginate, type Connection } from '#core';
 import { DataSource, Not, type FindOptionsWhere } from 'typeorm';
 import { CreateFellowInput, FellowsArgs, UpdateFellowInput } from '../dto/people.inputs.js';
 import { Fellow } from '../entities/index.js';
 import { peopleError } from '../people.errors.js';
-
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Fellow profiles: the young filmmakers, with or without an account. */
 @Injectable()
@@ -22,7 +20,7 @@ export class FellowsService {
     if (filter?.gender) query.andWhere('fellow.gender = :gender', { gender: filter.gender });
     if (filter?.region) query.andWhere('lower(fellow.region) = lower(:region)', { region: filter.region });
     if (filter?.search) {
-      query.andWhere('(fellow.fullName ILIKE :search OR fellow.city ILIKE :search)', { search: `%${escapeLike(filter.search)}%` });
+      query.andWhere('(fellow.fullName ILIKE :search OR fellow.city ILIKE :search)', { search: containsPattern(filter.search) });
     }
     return paginate(ctx.restrict('fellow.profile', query), page);
   }

@@ -1,15 +1,13 @@
 import { Args, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Ctx, type RequestContext } from '#access';
-import { ConnectionType, MANAGERS, paginate, Roles, type Connection } from '#core';
+import { ConnectionType, containsPattern, MANAGERS, paginate, Roles, type Connection } from '#core';
 import { DataSource } from 'typeorm';
 import { UsersArgs } from '../dto/people.inputs.js';
 import { User } from '../entities/index.js';
 
 @ObjectType()
 export class UserConnection extends ConnectionType(User) {}
-
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The people who have an account: a directory for those who run the programmes (to assign a trainer, say). */
 @Resolver(() => User)
@@ -24,7 +22,7 @@ export class UsersResolver {
     const query = this.dataSource.getRepository(User).createQueryBuilder('account');
     if (filter?.role) query.andWhere('account.role = :role', { role: filter.role });
     if (filter?.search) {
-      query.andWhere('(account.fullName ILIKE :search OR account.email ILIKE :search)', { search: `%${escapeLike(filter.search)}%` });
+      query.andWhere('(account.fullName ILIKE :search OR account.email ILIKE :search)', { search: containsPattern(filter.search) });
     }
     return paginate(query, page);
   }
