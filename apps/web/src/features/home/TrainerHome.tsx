@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { useClient, useQuery, type CombinedError } from 'urql';
+import { useQuery, type CombinedError } from 'urql';
+import { usePerCohort } from '../../app/per-cohort';
 import type { ResultOf } from '../../graphql';
 import { apiProblem } from '../../i18n/errors';
 import { formatDateTime, formatTime, zoneCity } from '../../i18n/format';
@@ -111,42 +112,16 @@ function followed(cohort: Cohort, since: number): boolean {
 }
 
 /**
- * One request per cohort (a trainer has a few): its sessions since `since` and its progress lines. The sessions of
- * all cohorts are merged and sorted by start; the at-risk count is kept per cohort, in the cohorts' order.
+ * Its sessions since `since` and its progress lines, per cohort. The sessions of all cohorts are merged and sorted
+ * by start; the at-risk count is kept per cohort, in the cohorts' order.
  */
-function useDigest(cohorts: readonly Cohort[] | undefined, since: number) {
-  const client = useClient();
-  const [state, setState] = useState<{ key: string; data?: Digest; error?: CombinedError }>({ key: '' });
-  const key = cohorts ? `${since}|${cohorts.map((cohort) => cohort.id).join(',')}` : '';
-
-  useEffect(() => {
-    if (!cohorts) return;
-    let current = true;
-    const from = new Date(since).toISOString();
-    Promise.all(
-      cohorts.map((cohort) =>
-        client
-          .query(TrainerCohortDigestQuery, { cohortId: cohort.id, from }, { requestPolicy: 'network-only' })
-          .toPromise()
-          .then((result) => ({ cohort, result })),
-      ),
-    ).then((results) => {
-      if (!current) return;
-      const failed = results.find(({ result }) => result.error);
-      const sessions = results
-        .flatMap(({ cohort, result }) => (result.data?.trainingSessions ?? []).map((session) => ({ ...session, cohort })))
-        .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
-      const atRisk = results.map(({ cohort, result }) => ({
-        cohort,
-        count: (result.data?.cohortProgress ?? []).filter((line) => line.atRisk).length,
-      }));
-      setState({ key, data: { sessions, atRisk }, error: failed?.result.error });
-    });
-    return () => {
-      current = false;
-    };
-    // The key stands for the cohorts and the instant.
-  }, [key, client]);
-
-  return state.key === key ? { data: state.data, error: state.error } : { data: undefined, error: undefined };
+function useDigest(cohorts: readonly Cohort[] | undefined, since: number): { data?: Digest; error?: CombinedError } {
+  const from = new Date(since).toISOString();
+  const { results, error } = usePerCohort(cohorts, from, TrainerCohortDigestQuery, (cohort) => ({ cohortId: cohort.id, from }));
+  if (!results) return { error };
+  const sessions = results
+    .flatMap(({ cohort, data }) => (data?.trainingSessions ?? []).map((session) => ({ ...session, cohort })))
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  const atRisk = results.map(({ cohort, data }) => ({ cohort, count: (data?.cohortProgress ?? []).filter((line) => line.atRisk).length }));
+  return { data: { sessions, atRisk }, error };
 }

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useClient, useQuery, type CombinedError } from 'urql';
+import { useQuery } from 'urql';
+import { usePerCohort } from '../../app/per-cohort';
 import { useMe } from '../../app/me';
 import type { ResultOf } from '../../graphql';
 import { apiProblem } from '../../i18n/errors';
@@ -118,45 +118,21 @@ export function SessionsPage() {
  * start and given their local day in their cohort's zone.
  */
 function useCohortSessions(cohorts: readonly Cohort[] | undefined, start: string, end: string) {
-  const client = useClient();
-  const [state, setState] = useState<{ key: string; sessions: Session[]; error?: CombinedError }>({ key: '', sessions: [] });
-  const key = cohorts ? `${start}|${end}|${cohorts.map((c) => c.id).join(',')}` : '';
-
-  useEffect(() => {
-    if (!cohorts) return;
-    let current = true;
-    const inPeriod = cohorts.filter((c) => (!c.startDate || c.startDate < end) && (!c.endDate || c.endDate >= start));
-    // A day longer on each side: a zone east of UTC starts its day the evening before. Each session is then kept
-    // by its local day in its own cohort's zone.
-    const from = `${addDays(start, -1)}T00:00:00Z`;
-    const to = `${addDays(end, 1)}T00:00:00Z`;
-    Promise.all(
-      inPeriod.map((cohort) =>
-        client
-          .query(CalendarSessionsQuery, { cohortId: cohort.id, from, to }, { requestPolicy: 'network-only' })
-          .toPromise()
-          .then((result) => ({ cohort, result })),
-      ),
-    ).then((results) => {
-      if (!current) return;
-      const failed = results.find(({ result }) => result.error);
-      const sessions = results
-        .flatMap(({ cohort, result }) =>
-          (result.data?.trainingSessions ?? []).map((session) => ({
-            ...session,
-            cohort,
-            day: localDay(session.startsAt, cohort.timeZone),
-          })),
-        )
-        .filter((session) => session.day >= start && session.day < end)
-        .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
-      setState({ key, sessions, error: failed?.result.error });
-    });
-    return () => {
-      current = false;
-    };
-    // The key stands for the cohorts and the period.
-  }, [key, client]);
-
-  return { loading: state.key !== key, sessions: state.key === key ? state.sessions : [], error: state.error };
+  const inPeriod = cohorts?.filter((c) => (!c.startDate || c.startDate < end) && (!c.endDate || c.endDate >= start));
+  // A day longer on each side: a zone east of UTC starts its day the evening before. Each session is then kept
+  // by its local day in its own cohort's zone.
+  const from = `${addDays(start, -1)}T00:00:00Z`;
+  const to = `${addDays(end, 1)}T00:00:00Z`;
+  const { results, error } = usePerCohort(inPeriod, `${start}|${end}`, CalendarSessionsQuery, (cohort) => ({
+    cohortId: cohort.id,
+    from,
+    to,
+  }));
+  const sessions: Session[] = (results ?? [])
+    .flatMap(({ cohort, data }) =>
+      (data?.trainingSessions ?? []).map((session) => ({ ...session, cohort, day: localDay(session.startsAt, cohort.timeZone) })),
+    )
+    .filter((session) => session.day >= start && session.day < end)
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  return { loading: !results, sessions, error };
 }
