@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PasswordHasher } from '#identity';
 import { ADMIN, TestApi, type GraphqlResponse } from './support/api.js';
@@ -40,8 +40,12 @@ describe('sign-in limits', () => {
     process.env = saved;
   });
 
-  /** A client at its own address: every call carries X-Forwarded-For with it. */
-  const client = (address = `198.51.100.${randomInt(1, 255)}`) => ({
+  /**
+   * A client at its own address: every call carries X-Forwarded-For with it. Each new client gets an address no
+   * other had (a random one met an address an earlier test had made wait, now and then).
+   */
+  let addresses = 0;
+  const client = (address = `198.51.100.${++addresses}`) => ({
     address,
     async gql(query: string, variables: Record<string, unknown>, token?: string): Promise<GraphqlResponse> {
       const response = await fetch(`${api.url}/graphql`, {
